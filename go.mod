@@ -1,0 +1,3 @@
+module github.com/kamnotra/kamnotra
+
+go 1.26.8
