@@ -1,0 +1,119 @@
+// Package store defines how the record is kept: the Store interface, its
+// conformance suite (package storetest) and two implementations named after
+// their technology, store/sqlite (the embedded default: one data directory)
+// and store/postgres (the server deployment).
+//
+// Rules every implementation keeps: context first; a missing row is a
+// record.Error with code ENotFound, never (nil, nil); exported methods own
+// their transaction; IDs are strings made without sequences so that the two
+// databases agree and data moves between them.
+package store
+
+import (
+	"context"
+	"time"
+
+	"github.com/kamnotra/kamnotra/internal/record"
+)
+
+// SaveOutcome says what SaveCapture did with a captured document.
+type SaveOutcome string
+
+const (
+	SavedNew        SaveOutcome = "new"         // first version of a new document
+	SavedNewVersion SaveOutcome = "new_version" // the source changed: version N+1
+	SavedUnchanged  SaveOutcome = "unchanged"   // these bytes are stored already: nothing added
+)
+
+// DocumentFilter selects documents; zero fields do not filter.
+type DocumentFilter struct {
+	OutletID string
+	Lang     string
+	From, To time.Time // on the publication date (documents without one: FetchedAt)
+	// ExtractorVersionNot selects documents whose extractor version differs
+	// from this one (including never extracted), for reextraction.
+	ExtractorVersionNot string
+	After               string // page after this document ID (keyset pagination)
+	Limit               int    // 0 means a default of 100
+}
+
+// EventFilter selects events; zero fields do not filter.
+type EventFilter struct {
+	Types      []record.EventType
+	From, To   record.Date
+	PersonID   string
+	OrgID      string // as from_org, to_org or participant
+	PlaceID    string // the place or any place inside it
+	DocumentID string // events cited by this document
+	Statuses   []record.Status
+	After      string
+	Limit      int
+}
+
+// Extraction is the machine-made facts of one document version, replaced
+// as a whole when the extractor runs again.
+type Extraction struct {
+	DocumentID       string
+	DocumentVersion  int
+	ExtractorVersion string
+	Events           []record.Event    // new events (IDs set by the caller)
+	Citations        []record.Citation // citations of these or of existing events
+}
+
+// Store keeps the record. Both implementations pass storetest.Run.
+type Store interface {
+	// Close releases the database.
+	Close() error
+
+	// Outlets.
+	PutOutlet(ctx context.Context, o *record.Outlet) error // insert or replace by ID
+	Outlet(ctx context.Context, id string) (*record.Outlet, error)
+	Outlets(ctx context.Context) ([]record.Outlet, error)
+
+	// SaveCapture stores a captured document idempotently: the same
+	// canonical URL with the same SHA-256 adds nothing; a different SHA-256
+	// becomes version N+1 of the same document. doc.ID is set from the
+	// canonical URL when empty; doc.Version is set on return.
+	SaveCapture(ctx context.Context, doc *record.Document) (SaveOutcome, error)
+	Document(ctx context.Context, id string) (*record.Document, error)
+	DocumentByURL(ctx context.Context, canonicalURL string) (*record.Document, error)
+	DocumentVersions(ctx context.Context, id string) ([]record.DocumentVersion, error)
+	Documents(ctx context.Context, f DocumentFilter) ([]record.Document, error)
+	// ArchiveRefs calls fn for every archive reference the store holds
+	// (one per document version), for archive verification.
+	ArchiveRefs(ctx context.Context, fn func(docID string, version int, sha256 string, ref record.ArchiveRef) error) error
+
+	// Capture ledger.
+	SourceState(ctx context.Context, url string) (*record.SourceState, error)
+	PutSourceState(ctx context.Context, s *record.SourceState) error
+
+	// People, organisations and places.
+	PutPerson(ctx context.Context, p *record.Person) error
+	Person(ctx context.Context, id string) (*record.Person, error)
+	// PeopleByName finds people with exactly this name value in any script.
+	PeopleByName(ctx context.Context, value string) ([]record.Person, error)
+	PutOrganisation(ctx context.Context, o *record.Organisation) error
+	Organisation(ctx context.Context, id string) (*record.Organisation, error)
+	Organisations(ctx context.Context) ([]record.Organisation, error)
+	PutPlace(ctx context.Context, p *record.Place) error
+	Place(ctx context.Context, id string) (*record.Place, error)
+	Places(ctx context.Context, level record.PlaceLevel) ([]record.Place, error)
+
+	// Events and citations.
+	PutEvent(ctx context.Context, e *record.Event) error
+	Event(ctx context.Context, id string) (*record.Event, error)
+	Events(ctx context.Context, f EventFilter) ([]record.Event, error)
+	PutCitation(ctx context.Context, c *record.Citation) error
+	Citations(ctx context.Context, eventID string) ([]record.Citation, error)
+	DocumentCitations(ctx context.Context, documentID string) ([]record.Citation, error)
+	// ReplaceExtraction deletes the machine-made citations of the document
+	// (those whose ExtractedBy starts with "extractor/"), deletes events
+	// left with no citation that no editor touched, then inserts x and
+	// records x.ExtractorVersion on the document, all in one transaction.
+	// An editor's citations and events are never removed.
+	ReplaceExtraction(ctx context.Context, x Extraction) error
+
+	// Memberships and posts.
+	PutMembership(ctx context.Context, m *record.Membership) error
+	Memberships(ctx context.Context, personID, orgID string) ([]record.Membership, error)
+}
