@@ -1,0 +1,233 @@
+package warc
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+)
+
+// DefaultMaxFileSize is the size after which the writer starts a new file.
+const DefaultMaxFileSize = 1 << 30
+
+// Ref locates one record: the file (its base name, relative to the archive
+// directory), the offset of its gzip member and the member's length.
+type Ref struct {
+	File     string
+	Offset   int64
+	Length   int64
+	RecordID string
+}
+
+// WriterOptions configure a Writer.
+type WriterOptions struct {
+	MaxFileSize int64  // rotate after this many bytes; DefaultMaxFileSize when 0
+	Prefix      string // file name prefix; "kamnotra" when empty
+	Software    string // warcinfo "software" field
+	// Info holds further warcinfo fields (operator, description…).
+	Info []Field
+	// Now returns the current time; tests fix it. time.Now when nil.
+	Now func() time.Time
+}
+
+// Writer appends gzip-per-record WARC files to a directory. It is safe for
+// concurrent use; records are written in the order Write is called.
+//
+// A Writer never appends to a file it did not create: every Writer starts a
+// new file, so a torn last record left by a killed process in an older file
+// is never built upon (verify reports it as a warning). Write does not
+// fsync; call Sync before anything refers to the records returned.
+type Writer struct {
+	dir  string
+	opts WriterOptions
+
+	mu     sync.Mutex
+	f      *os.File
+	name   string
+	size   int64
+	serial int
+	run    string
+	gz     *gzip.Writer
+	buf    bytes.Buffer
+	err    error // sticky: set when a failed write could not be undone
+}
+
+// NewWriter returns a writer into dir, creating it if needed. The first file
+// is created with the first record.
+func NewWriter(dir string, opts WriterOptions) (*Writer, error) {
+	if opts.MaxFileSize <= 0 {
+		opts.MaxFileSize = DefaultMaxFileSize
+	}
+	if opts.Prefix == "" {
+		opts.Prefix = "kamnotra"
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("create archive directory: %w", err)
+	}
+	var r [3]byte
+	rand.Read(r[:])
+	w := &Writer{dir: dir, opts: opts, run: hex.EncodeToString(r[:])}
+	w.gz, _ = gzip.NewWriterLevel(&w.buf, gzip.DefaultCompression)
+	return w, nil
+}
+
+// Dir returns the archive directory.
+func (w *Writer) Dir() string { return w.dir }
+
+// Write appends the records, each in its own gzip member, and returns where
+// each landed. Missing WARC-Record-ID, WARC-Date and WARC-Block-Digest
+// fields are filled in. All the records of one call go to the same file,
+// contiguously; if the write fails the file is truncated back to where it
+// was, so a failed write leaves no partial record behind.
+func (w *Writer) Write(recs ...*Record) ([]Ref, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.err != nil {
+		return nil, w.err
+	}
+	if w.f == nil || w.size >= w.opts.MaxFileSize {
+		if err := w.rotate(); err != nil {
+			return nil, err
+		}
+	}
+	w.buf.Reset()
+	refs := make([]Ref, len(recs))
+	for i, rec := range recs {
+		if rec.ID() == "" {
+			rec.Header.Set("WARC-Record-ID", NewRecordID())
+		}
+		if rec.Header.Get("WARC-Date") == "" {
+			rec.Header.Set("WARC-Date", FormatDate(w.opts.Now()))
+		}
+		if rec.Header.Get("WARC-Block-Digest") == "" {
+			rec.Header.Set("WARC-Block-Digest", Digest(rec.Block))
+		}
+		start := w.buf.Len()
+		if err := w.member(rec); err != nil {
+			return nil, err
+		}
+		refs[i] = Ref{File: w.name, Offset: w.size + int64(start), Length: int64(w.buf.Len() - start), RecordID: rec.ID()}
+	}
+	if err := w.append(w.buf.Bytes()); err != nil {
+		return nil, err
+	}
+	return refs, nil
+}
+
+// member compresses rec as one gzip member onto w.buf.
+func (w *Writer) member(rec *Record) error {
+	w.gz.Reset(&w.buf)
+	if err := rec.marshal(w.gz); err != nil {
+		return err
+	}
+	return w.gz.Close()
+}
+
+// append writes b at the end of the current file; on failure it truncates
+// the file back so no torn record stays.
+func (w *Writer) append(b []byte) error {
+	n, err := w.f.Write(b)
+	if err == nil {
+		w.size += int64(n)
+		return nil
+	}
+	werr := fmt.Errorf("write archive file %s: %w (is the disk full?)", w.name, err)
+	if terr := w.f.Truncate(w.size); terr != nil {
+		w.err = errors.Join(werr, fmt.Errorf("and could not truncate it back to %d bytes: %w", w.size, terr))
+		return w.err
+	}
+	if _, serr := w.f.Seek(w.size, 0); serr != nil {
+		w.err = errors.Join(werr, serr)
+		return w.err
+	}
+	return werr
+}
+
+// rotate closes the current file and starts the next one with a warcinfo
+// record.
+func (w *Writer) rotate() error {
+	if w.f != nil {
+		if err := w.closeFile(); err != nil {
+			return err
+		}
+	}
+	w.serial++
+	now := w.opts.Now().UTC()
+	name := fmt.Sprintf("%s-%s-%s-%05d.warc.gz", w.opts.Prefix, now.Format("20060102150405"), w.run, w.serial)
+	f, err := os.OpenFile(filepath.Join(w.dir, name), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return fmt.Errorf("create archive file: %w", err)
+	}
+	w.f, w.name, w.size = f, name, 0
+	var info bytes.Buffer
+	fmt.Fprintf(&info, "software: %s\r\nformat: WARC File Format 1.1\r\nconformsTo: https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/\r\n", w.opts.Software)
+	for _, f := range w.opts.Info {
+		fmt.Fprintf(&info, "%s: %s\r\n", f.Name, f.Value)
+	}
+	rec := &Record{Header: Header{
+		{"WARC-Type", TypeWarcinfo},
+		{"WARC-Record-ID", NewRecordID()},
+		{"WARC-Date", FormatDate(now)},
+		{"WARC-Filename", name},
+		{"Content-Type", "application/warc-fields"},
+	}, Block: info.Bytes()}
+	rec.Header.Set("WARC-Block-Digest", Digest(rec.Block))
+	w.buf.Reset()
+	if err := w.member(rec); err != nil {
+		return err
+	}
+	if err := w.append(w.buf.Bytes()); err != nil {
+		return err
+	}
+	// Make the new name durable, so a synced record is never in a file
+	// that a crash makes disappear.
+	if d, err := os.Open(w.dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+	return nil
+}
+
+// Sync flushes the current file to stable storage.
+func (w *Writer) Sync() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.f == nil {
+		return nil
+	}
+	if err := w.f.Sync(); err != nil {
+		return fmt.Errorf("sync archive file %s: %w", w.name, err)
+	}
+	return nil
+}
+
+func (w *Writer) closeFile() error {
+	err := w.f.Sync()
+	if cerr := w.f.Close(); err == nil {
+		err = cerr
+	}
+	w.f = nil
+	if err != nil {
+		return fmt.Errorf("close archive file %s: %w", w.name, err)
+	}
+	return nil
+}
+
+// Close syncs and closes the current file.
+func (w *Writer) Close() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.f == nil {
+		return nil
+	}
+	return w.closeFile()
+}
