@@ -1,0 +1,187 @@
+package khmer
+
+import (
+	"math"
+	"testing"
+	"time"
+)
+
+func day(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
+
+// Public holidays of the Cambodian government, recalled from the annual
+// holiday lists (they are public facts). Each row gives the lunar day on
+// which the holiday falls by definition and the Gregorian date it was
+// observed. Visakha Bochea 2021 is left out: we could not recall with
+// certainty whether it was 26 April or 26 May.
+var holidayVectors = []struct {
+	name  string
+	date  time.Time
+	month LunarMonth
+	day   int
+	wax   bool
+}{
+	{"Visakha Bochea 2019", day(2019, 5, 18), Pisakh, 15, true},
+	{"Visakha Bochea 2020", day(2020, 5, 6), Pisakh, 15, true},
+	{"Visakha Bochea 2022", day(2022, 5, 15), Pisakh, 15, true},
+	{"Visakha Bochea 2023", day(2023, 5, 4), Pisakh, 15, true},
+	{"Visakha Bochea 2024", day(2024, 5, 22), Pisakh, 15, true},
+	{"Visakha Bochea 2025", day(2025, 5, 11), Pisakh, 15, true},
+	{"Royal Ploughing 2023", day(2023, 5, 8), Pisakh, 4, false},
+	{"Royal Ploughing 2024", day(2024, 5, 26), Pisakh, 4, false},
+	{"Pchum Ben 2019", day(2019, 9, 28), Phatrabot, 15, false},
+	{"Pchum Ben 2020", day(2020, 9, 17), Phatrabot, 15, false},
+	{"Pchum Ben 2021", day(2021, 10, 6), Phatrabot, 15, false},
+	{"Pchum Ben 2022", day(2022, 9, 25), Phatrabot, 15, false},
+	{"Pchum Ben 2023", day(2023, 10, 14), Phatrabot, 15, false},
+	{"Pchum Ben 2024", day(2024, 10, 2), Phatrabot, 15, false},
+	{"Pchum Ben 2025", day(2025, 9, 22), Phatrabot, 15, false},
+	{"Water Festival 2019", day(2019, 11, 11), Kadeuk, 15, true},
+	{"Water Festival 2022", day(2022, 11, 8), Kadeuk, 15, true},
+	{"Water Festival 2023", day(2023, 11, 27), Kadeuk, 15, true},
+	{"Water Festival 2024", day(2024, 11, 15), Kadeuk, 15, true},
+	{"Water Festival 2025", day(2025, 11, 5), Kadeuk, 15, true},
+}
+
+func TestLunarHolidays(t *testing.T) {
+	for _, h := range holidayVectors {
+		l, ok := LunarOf(h.date)
+		if !ok || l.Month != h.month || l.Day != h.day || l.Waxing != h.wax {
+			t.Errorf("%s: LunarOf(%s) = %s, want %d %v %s", h.name, h.date.Format("2006-01-02"), FormatLunarDate(l), h.day, h.wax, h.month)
+		}
+		back, ok := l.Time()
+		if !ok || !back.Equal(h.date) {
+			t.Errorf("%s: Time(%+v) = %v, %v", h.name, l, back, ok)
+		}
+	}
+}
+
+// The 2023 leap month: អាសាឍ doubled, so Pchum Ben came 384 days after
+// the previous one; 2022 and 2024 have a single អាសាឍ.
+func TestLunarLeapMonths(t *testing.T) {
+	for _, tt := range []struct {
+		date  time.Time
+		month LunarMonth
+	}{
+		{day(2023, 7, 1), Pathamasadh},
+		{day(2023, 7, 23), Tutiyasadh},
+		{day(2024, 7, 15), Asadh},
+		{day(2024, 7, 1), Jesth}, // ជេស្ឋ of 2024 runs 7 June–5 July
+		{day(2022, 7, 1), Asadh},
+	} {
+		l, _ := LunarOf(tt.date)
+		if l.Month != tt.month {
+			t.Errorf("LunarOf(%s).Month = %s, want %s", tt.date.Format("2006-01-02"), l.Month, tt.month)
+		}
+	}
+	if _, ok := (LunarDate{Day: 1, Waxing: true, Month: Asadh, BE: 2567}).Time(); ok {
+		t.Error("អាសាឍ exists in BE 2567 (a leap-month year)")
+	}
+	if _, ok := (LunarDate{Day: 15, Waxing: false, Month: Cet, BE: 2567}).Time(); ok {
+		t.Error("១៥រោច exists in ចេត្រ, a 29-day month")
+	}
+}
+
+// Every lunar month must start near a new moon. The mean new moon
+// (Meeus, mean phase) is within about 14 hours of the true one; the
+// calendar's own mean moon may lag a day more. Over 400 years any drift
+// in our table would show.
+func TestLunarFollowsTheMoon(t *testing.T) {
+	const synodic = 29.530588861
+	// JDE of the mean new moon k=0 (6 January 2000), as days since 1970.
+	ref := 2451550.09766 - 2440587.5
+	worst := 0.0
+	for y := lunarFirstYear; y <= lunarLastYear; y++ {
+		for _, m := range []LunarMonth{Boss, Pisakh, Jesth, Srap, Kadeuk} {
+			dn, ok := lunarDayOf(y, m, 0)
+			if !ok {
+				t.Fatalf("no ១កើត %s in %d", m, y)
+			}
+			// new moon on the day before ១កើត (local time, UTC+7)
+			k := math.Round((float64(dn) - 1 - ref) / synodic)
+			nm := ref + k*synodic + 7.0/24
+			d := math.Abs(float64(dn) - 0.5 - nm)
+			worst = max(worst, d)
+			if d > 2.5 {
+				t.Errorf("%d %s starts %s, %.1f days from the mean new moon", y, m, lunarTime(dn).Format("2006-01-02"), d)
+			}
+		}
+	}
+	t.Logf("largest distance to the mean new moon: %.2f days", worst)
+}
+
+func TestLunarYearLengths(t *testing.T) {
+	tab := lunarTable()
+	counts := map[int]int{}
+	for i := 0; i+1 < len(tab); i++ {
+		n := tab[i+1].start - tab[i].start
+		counts[n]++
+		want := map[int]int{0: 354, 1: 384, 2: 355}[tab[i].yearType]
+		if n != want {
+			t.Fatalf("cycle %d has %d days, type %d", lunarFirstYear+i, n, tab[i].yearType)
+		}
+	}
+	// 7 leap months in 19 years (Metonic) within one over 400 years.
+	if got, want := float64(counts[384])/float64(len(tab)-1), 7.0/19; math.Abs(got-want) > 0.01 {
+		t.Errorf("leap-month share %.4f, want about %.4f", got, want)
+	}
+}
+
+func TestLunarRoundTrip(t *testing.T) {
+	start := lunarCivilToDays(1900, 1, 1)
+	end := lunarCivilToDays(2299, 11, 1)
+	for dn := start; dn < end; dn++ {
+		tm := lunarTime(dn)
+		l, ok := LunarOf(tm)
+		if !ok {
+			t.Fatalf("LunarOf(%s) failed", tm.Format("2006-01-02"))
+		}
+		back, ok := l.Time()
+		if !ok || !back.Equal(tm) {
+			t.Fatalf("round trip %s → %+v → %v %v", tm.Format("2006-01-02"), l, back, ok)
+		}
+	}
+}
+
+func TestBuddhistEraRule(t *testing.T) {
+	for _, tt := range []struct {
+		date time.Time
+		be   int
+	}{
+		{day(2023, 5, 4), 2566}, // Visakha Bochea itself
+		{day(2023, 5, 5), 2567},
+		{day(2023, 12, 31), 2567},
+		{day(2024, 1, 1), 2567},
+		{day(2024, 5, 22), 2567},
+		{day(2024, 5, 23), 2568},
+	} {
+		l, _ := LunarOf(tt.date)
+		if l.BE != tt.be {
+			t.Errorf("BE of %s = %d, want %d", tt.date.Format("2006-01-02"), l.BE, tt.be)
+		}
+	}
+}
+
+func TestKhmerNewYear(t *testing.T) {
+	// Observed first days of Khmer New Year.
+	for y, d := range map[int]int{2019: 14, 2020: 13, 2021: 14, 2022: 14, 2023: 14, 2024: 13, 2025: 14} {
+		if got := KhmerNewYear(y); !got.Equal(day(y, 4, d)) {
+			t.Errorf("KhmerNewYear(%d) = %s, want April %d", y, got.Format("2006-01-02"), d)
+		}
+	}
+}
+
+func TestFormatLunarDate(t *testing.T) {
+	for _, tt := range []struct {
+		date time.Time
+		want string
+	}{
+		{day(2023, 4, 27), "ថ្ងៃព្រហស្បតិ៍ ៨កើត ខែពិសាខ ឆ្នាំថោះ បញ្ចស័ក ព.ស.២៥៦៦"},
+		{day(2024, 10, 2), "ថ្ងៃពុធ ១៥រោច ខែភទ្របទ ឆ្នាំរោង ឆស័ក ព.ស.២៥៦៨"},
+		{day(2020, 1, 1), "ថ្ងៃពុធ ៧កើត ខែបុស្ស ឆ្នាំកុរ ឯកស័ក ព.ស.២៥៦៣"},
+	} {
+		l, _ := LunarOf(tt.date)
+		if got := FormatLunarDate(l); got != tt.want {
+			t.Errorf("FormatLunarDate(%s) = %s, want %s", tt.date.Format("2006-01-02"), got, tt.want)
+		}
+	}
+}
