@@ -1,0 +1,147 @@
+package web
+
+import (
+	"sort"
+
+	"github.com/kamnotra/kamnotra/internal/record"
+	"github.com/kamnotra/kamnotra/internal/store"
+)
+
+// membershipView is one line of a person's or organisation's timeline.
+type membershipView struct {
+	Person     *ref
+	Org        *ref
+	Role       string
+	Post       bool
+	Start, End record.Date
+	StartEvent string // event IDs that caused the start or end, if visible
+	EndEvent   string
+}
+
+type personData struct {
+	Person      *record.Person
+	Name        displayName
+	Names       []record.Name
+	Memberships []membershipView
+	Events      []*eventView
+}
+
+type personJSON struct {
+	Person      *record.Person      `json:"person"`
+	Memberships []record.Membership `json:"memberships"`
+	Events      []record.Event      `json:"events"`
+}
+
+// visibleEventID returns id when that event exists and may be shown.
+func (h *handler) visibleEventID(lk *lookup, id string) (string, error) {
+	if id == "" {
+		return "", nil
+	}
+	e, err := h.st.Event(lk.ctx, id)
+	if record.IsNotFound(err) {
+		return "", nil
+	}
+	if err != nil {
+		return "", err
+	}
+	if !eventVisible(e) {
+		return "", nil
+	}
+	return id, nil
+}
+
+// timeline orders memberships by start date, undated ones last, and
+// resolves their names.
+func (h *handler) timeline(lk *lookup, ms []record.Membership) ([]membershipView, []record.Membership, error) {
+	sort.SliceStable(ms, func(i, j int) bool {
+		a, b := ms[i].Start, ms[j].Start
+		if a.IsZero() != b.IsZero() {
+			return !a.IsZero()
+		}
+		return a.Start().Before(b.Start())
+	})
+	var views []membershipView
+	var kept []record.Membership
+	for _, m := range ms {
+		p, err := lk.person(m.PersonID)
+		if err != nil {
+			return nil, nil, err
+		}
+		if p == nil || !personPublic(p) {
+			continue
+		}
+		o, err := lk.orgRef(m.OrgID, "")
+		if err != nil {
+			return nil, nil, err
+		}
+		mv := membershipView{Person: lk.named(p.ID, p.Names, "/people/"+p.ID), Org: o, Role: m.Role, Post: m.Post, Start: m.Start, End: m.End}
+		if mv.StartEvent, err = h.visibleEventID(lk, m.StartEventID); err != nil {
+			return nil, nil, err
+		}
+		if mv.EndEvent, err = h.visibleEventID(lk, m.EndEventID); err != nil {
+			return nil, nil, err
+		}
+		views = append(views, mv)
+		kept = append(kept, m)
+	}
+	return views, kept, nil
+}
+
+// personPage shows a public person: names in every script, memberships and
+// posts over time, and the events they took part in. Private persons have
+// no page.
+func (h *handler) personPage(rq *req) (*page, error) {
+	id, err := pathID(rq.Request)
+	if err != nil {
+		return nil, err
+	}
+	ctx := rq.Context()
+	p, err := h.st.Person(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if !personPublic(p) {
+		// The same answer as for an ID that does not exist, so the page
+		// does not confirm that a private person is in the record.
+		return nil, record.Errorf(record.ENotFound, "no person %s", id)
+	}
+	lk := newLookup(ctx, h.st, rq.L)
+	ms, err := h.st.Memberships(ctx, id, "")
+	if err != nil {
+		return nil, err
+	}
+	mviews, mkept, err := h.timeline(lk, ms)
+	if err != nil {
+		return nil, err
+	}
+	events, err := h.st.Events(ctx, store.EventFilter{PersonID: id, Statuses: publicStatuses, Limit: 200})
+	if err != nil {
+		return nil, err
+	}
+	ev, evJSON, err := lk.eventViews(events)
+	if err != nil {
+		return nil, err
+	}
+	name := rq.L.Name(p.Names)
+	return &page{Template: "person", Title: name.Value, Nav: "people",
+		Data: personData{Person: p, Name: name, Names: sortedNames(p.Names, rq.L.Lang), Memberships: mviews, Events: ev},
+		JSON: personJSON{Person: p, Memberships: nonNil(mkept), Events: nonNil(evJSON)}}, nil
+}
+
+// sortedNames lists names with the reader's language first, then the other
+// scripts, official names before variants.
+func sortedNames(ns record.Names, lang string) []record.Name {
+	out := append([]record.Name(nil), ns...)
+	rank := func(n record.Name) int {
+		r := 0
+		if n.Lang != lang {
+			r += 2
+		}
+		if n.Kind != record.NameOfficial && n.Kind != "" {
+			r++
+		}
+		return r
+	}
+	sort.SliceStable(out, func(i, j int) bool { return rank(out[i]) < rank(out[j]) })
+	return out
+}
