@@ -1,0 +1,294 @@
+// Package postgres is the search index of the server deployment:
+// PostgreSQL tsvector columns with GIN indexes, whose lexemes are the terms
+// made in Go. The vectors and queries are built as tsvector/tsquery
+// literals, so no locale-dependent text-search parser ever touches Khmer.
+//
+// Rows carry the same date-ordered key as the SQLite index (day << 22 |
+// sequence) and results are listed newest first.
+package postgres
+
+import (
+	"context"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/kamnotra/kamnotra/internal/search"
+)
+
+const schema = `
+CREATE TABLE IF NOT EXISTS search_docs (
+	rid    BIGINT PRIMARY KEY,
+	id     TEXT NOT NULL UNIQUE,
+	kind   TEXT NOT NULL,
+	title  TEXT NOT NULL,
+	body   TEXT NOT NULL,
+	day    BIGINT NOT NULL,
+	facets TEXT NOT NULL,
+	t      TSVECTOR NOT NULL,
+	p      TSVECTOR NOT NULL,
+	f      TSVECTOR NOT NULL
+);
+CREATE INDEX IF NOT EXISTS search_docs_t ON search_docs USING gin (t);
+CREATE INDEX IF NOT EXISTS search_docs_p ON search_docs USING gin (p);
+CREATE INDEX IF NOT EXISTS search_docs_f ON search_docs USING gin (f);`
+
+const seqBits = 22
+
+// maxPos is the largest tsvector position PostgreSQL keeps; later terms are
+// indexed at it, so phrase matching past it is approximate.
+const maxPos = 16383
+
+// Index is a PostgreSQL search index.
+type Index struct {
+	pool     *pgxpool.Pool
+	analyzer search.Analyzer
+}
+
+// New creates the tables if missing and returns the index. The pool's
+// search_path decides the schema.
+func New(ctx context.Context, pool *pgxpool.Pool, a search.Analyzer) (*Index, error) {
+	if _, err := pool.Exec(ctx, schema); err != nil {
+		return nil, fmt.Errorf("search index: create tables: %w", err)
+	}
+	return &Index{pool: pool, analyzer: a}, nil
+}
+
+// Close does nothing: the pool belongs to the caller.
+func (x *Index) Close() error { return nil }
+
+func dayKey(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	base := time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)
+	return max(int64(t.Sub(base).Hours()/24)+1, 1)
+}
+
+func dayOf(k int64) time.Time {
+	if k == 0 {
+		return time.Time{}
+	}
+	return time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(k-1))
+}
+
+func facetTerm(name, value string) string {
+	return "zf" + hex.EncodeToString([]byte(name+"="+value))
+}
+
+// quote makes a tsvector/tsquery lexeme literal. Terms are ASCII-safe by
+// the analyzer's contract, but quoting keeps any byte from being syntax.
+func quote(term string) string {
+	return "'" + strings.NewReplacer(`\`, `\\`, `'`, `''`).Replace(term) + "'"
+}
+
+// vectors builds the tsvector literals of the two term streams.
+func (x *Index) vectors(text string) (t, p string) {
+	type acc struct {
+		pos map[string][]int
+		n   int
+	}
+	streams := [2]acc{{pos: map[string][]int{}}, {pos: map[string][]int{}}}
+	for _, tok := range x.analyzer.Tokens(text) {
+		s := &streams[0]
+		if tok.Field == search.FieldPairs {
+			s = &streams[1]
+		}
+		s.n++
+		s.pos[tok.Term] = append(s.pos[tok.Term], min(s.n, maxPos))
+	}
+	lit := func(s acc) string {
+		var b strings.Builder
+		for term, ps := range s.pos {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(quote(term))
+			b.WriteByte(':')
+			for i, p := range ps {
+				if i > 0 {
+					b.WriteByte(',')
+				}
+				fmt.Fprint(&b, p)
+			}
+		}
+		return b.String()
+	}
+	return lit(streams[0]), lit(streams[1])
+}
+
+func facetVector(d search.Doc) string {
+	terms := []string{quote(facetTerm("kind", d.Kind))}
+	for name, values := range d.Facets {
+		for _, v := range values {
+			terms = append(terms, quote(facetTerm(name, v)))
+		}
+	}
+	return strings.Join(terms, " ")
+}
+
+// Put adds or replaces docs in one transaction.
+func (x *Index) Put(ctx context.Context, docs ...search.Doc) error {
+	return pgx.BeginFunc(ctx, x.pool, func(tx pgx.Tx) error {
+		for _, d := range docs {
+			if _, err := tx.Exec(ctx, `DELETE FROM search_docs WHERE id = $1`, d.ID); err != nil {
+				return err
+			}
+			lo := dayKey(d.Date) << seqBits
+			// Serialise key allocation per day; the advisory lock is
+			// released at commit.
+			if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtext('kamnotra-search'), $1::int)`, int32(lo>>seqBits)); err != nil {
+				return err
+			}
+			var rid int64
+			if err := tx.QueryRow(ctx, `SELECT coalesce(max(rid)+1, $1) FROM search_docs WHERE rid BETWEEN $1 AND $2`,
+				lo, lo+(1<<seqBits)-1).Scan(&rid); err != nil {
+				return err
+			}
+			facets, err := json.Marshal(d.Facets)
+			if err != nil {
+				return err
+			}
+			t, p := x.vectors(d.Title + "\n" + d.Text)
+			if _, err := tx.Exec(ctx, `INSERT INTO search_docs(rid, id, kind, title, body, day, facets, t, p, f)
+				VALUES ($1,$2,$3,$4,$5,$6,$7,$8::tsvector,$9::tsvector,$10::tsvector)`,
+				rid, d.ID, d.Kind, d.Title, d.Text, lo>>seqBits, string(facets), t, p, facetVector(d)); err != nil {
+				return fmt.Errorf("index %s: %w", d.ID, err)
+			}
+		}
+		return nil
+	})
+}
+
+// Delete removes docs; unknown IDs are ignored.
+func (x *Index) Delete(ctx context.Context, ids ...string) error {
+	_, err := x.pool.Exec(ctx, `DELETE FROM search_docs WHERE id = ANY($1)`, ids)
+	return err
+}
+
+// where builds the WHERE clause and its arguments.
+func where(clauses []search.Clause, q search.Query, lo, hi int64) (string, []any) {
+	args := []any{lo, hi}
+	conds := []string{"rid BETWEEN $1 AND $2"}
+	arg := func(v any) string {
+		args = append(args, v)
+		return fmt.Sprintf("$%d", len(args))
+	}
+	for _, c := range clauses {
+		var alts []string
+		for _, ph := range c {
+			if len(ph.Terms) == 0 {
+				continue
+			}
+			col := "t"
+			if ph.Field == search.FieldPairs {
+				col = "p"
+			}
+			qs := make([]string, len(ph.Terms))
+			for i, t := range ph.Terms {
+				qs[i] = quote(t)
+			}
+			alts = append(alts, col+" @@ "+arg(strings.Join(qs, " <-> "))+"::tsquery")
+		}
+		if len(alts) > 0 {
+			conds = append(conds, "("+strings.Join(alts, " OR ")+")")
+		}
+	}
+	facetCond := func(name string, values []string) {
+		if len(values) == 0 {
+			return
+		}
+		qs := make([]string, len(values))
+		for i, v := range values {
+			qs[i] = quote(facetTerm(name, v))
+		}
+		conds = append(conds, "f @@ "+arg(strings.Join(qs, " | "))+"::tsquery")
+	}
+	facetCond("kind", q.Kinds)
+	for name, values := range q.Facets {
+		facetCond(name, values)
+	}
+	return strings.Join(conds, " AND "), args
+}
+
+// Search lists matches newest first.
+func (x *Index) Search(ctx context.Context, q search.Query) (*search.Result, error) {
+	limit := q.Limit
+	if limit <= 0 {
+		limit = 20
+	}
+	limit = min(limit, 100)
+	clauses := x.analyzer.Query(q.Text)
+	if strings.TrimSpace(q.Text) != "" && len(clauses) == 0 {
+		return &search.Result{}, nil
+	}
+	lo, hi := int64(0), int64(1)<<62
+	if !q.From.IsZero() {
+		lo = dayKey(q.From) << seqBits
+	}
+	if !q.To.IsZero() {
+		hi = (dayKey(q.To)+1)<<seqBits - 1
+	}
+	cond, args := where(clauses, q, lo, hi)
+	res := &search.Result{}
+	if err := x.pool.QueryRow(ctx, `SELECT count(*) FROM search_docs WHERE `+cond, args...).Scan(&res.Total); err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	n := len(args)
+	rows, err := x.pool.Query(ctx, fmt.Sprintf(`SELECT id, kind, title, body, day FROM search_docs WHERE %s ORDER BY rid DESC LIMIT $%d OFFSET $%d`, cond, n+1, n+2),
+		append(args, limit, max(q.Offset, 0))...)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var h search.Hit
+		var body string
+		var day int64
+		if err := rows.Scan(&h.ID, &h.Kind, &h.Title, &body, &day); err != nil {
+			return nil, err
+		}
+		h.Date = dayOf(day)
+		h.Snippet = search.Snippet(x.analyzer, body, clauses, 200)
+		res.Hits = append(res.Hits, h)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if q.WithFacets {
+		res.Facets = map[string]map[string]int{}
+		rows, err := x.pool.Query(ctx, fmt.Sprintf(`SELECT facets FROM search_docs WHERE %s ORDER BY rid DESC LIMIT $%d`, cond, n+1), append(args, 20000)...)
+		if err != nil {
+			return nil, fmt.Errorf("search facets: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var raw string
+			if err := rows.Scan(&raw); err != nil {
+				return nil, err
+			}
+			var f map[string][]string
+			if json.Unmarshal([]byte(raw), &f) != nil {
+				continue
+			}
+			for name, values := range f {
+				if res.Facets[name] == nil {
+					res.Facets[name] = map[string]int{}
+				}
+				for _, v := range values {
+					res.Facets[name][v]++
+				}
+			}
+		}
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+

@@ -1,0 +1,337 @@
+// Package sqlite is the search index of the embedded deployment: SQLite
+// FTS5 over terms made in Go, in its own file beside the record database
+// (the index is derived data and can be rebuilt from the record).
+//
+// Design, for speed at a million documents: every row's rowid is a key
+// ordered by date (day << 22 | sequence), results are listed newest first,
+// and date ranges are rowid ranges, so FTS5 walks its doclists in rowid
+// order and stops after the page it needs instead of scoring every match.
+// Facets are indexed as terms of a third column, so filters are index
+// intersections rather than joins.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // database/sql driver "sqlite", FTS5 built in
+
+	"github.com/kamnotra/kamnotra/internal/search"
+)
+
+const schema = `
+CREATE TABLE IF NOT EXISTS search_docs (
+	rid    INTEGER PRIMARY KEY,
+	id     TEXT NOT NULL UNIQUE,
+	kind   TEXT NOT NULL,
+	title  TEXT NOT NULL,
+	body   TEXT NOT NULL,
+	day    INTEGER NOT NULL,
+	facets TEXT NOT NULL
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
+	t, p, f, content='', contentless_delete=1, tokenize='ascii'
+);`
+
+// seqBits is how many documents one day can hold in the key space.
+const seqBits = 22
+
+// Index is an FTS5 search index.
+type Index struct {
+	db       *sql.DB
+	analyzer search.Analyzer
+}
+
+// Open opens or creates the index file at path.
+func Open(ctx context.Context, path string, a search.Analyzer) (*Index, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, fmt.Errorf("search index: cannot create its directory: %w", err)
+	}
+	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)"
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("search index %s: %w", path, err)
+	}
+	// One connection: writes are serialised anyway, and FTS5 reads are
+	// fast enough that a pool only adds lock contention on this scale.
+	db.SetMaxOpenConns(1)
+	if _, err := db.ExecContext(ctx, schema); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("search index %s: create tables: %w (delete the file to rebuild it)", path, err)
+	}
+	return &Index{db: db, analyzer: a}, nil
+}
+
+// Close closes the index file.
+func (x *Index) Close() error { return x.db.Close() }
+
+// dayKey maps a date to days since 1900-01-01 plus one; 0 means unknown.
+func dayKey(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	base := time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)
+	d := int64(t.Sub(base).Hours()/24) + 1
+	return max(d, 1)
+}
+
+func dayOf(k int64) time.Time {
+	if k == 0 {
+		return time.Time{}
+	}
+	return time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(k-1))
+}
+
+// facetTerm encodes one facet value as an ASCII alphanumeric term, which
+// the ascii tokenizer keeps whole and no text term can equal ("zf" prefix
+// plus hex; text terms are never hex after a z).
+func facetTerm(name, value string) string {
+	return "zf" + hex.EncodeToString([]byte(name+"="+value))
+}
+
+func facetTerms(d search.Doc) string {
+	var b strings.Builder
+	b.WriteString(facetTerm("kind", d.Kind))
+	for name, values := range d.Facets {
+		for _, v := range values {
+			b.WriteByte(' ')
+			b.WriteString(facetTerm(name, v))
+		}
+	}
+	return b.String()
+}
+
+// Put adds or replaces docs in one transaction.
+func (x *Index) Put(ctx context.Context, docs ...search.Doc) error {
+	tx, err := x.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	for _, d := range docs {
+		if err := x.put(ctx, tx, d); err != nil {
+			return fmt.Errorf("index %s: %w", d.ID, err)
+		}
+	}
+	return tx.Commit()
+}
+
+func (x *Index) put(ctx context.Context, tx *sql.Tx, d search.Doc) error {
+	if err := deleteTx(ctx, tx, d.ID); err != nil {
+		return err
+	}
+	day := dayKey(d.Date)
+	lo := day << seqBits
+	var rid int64
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(rid)+1, ?) FROM search_docs WHERE rid BETWEEN ? AND ?`,
+		lo, lo, lo+(1<<seqBits)-1).Scan(&rid); err != nil {
+		return err
+	}
+	if rid >= lo+(1<<seqBits) {
+		return fmt.Errorf("more than %d documents on %s", 1<<seqBits, d.Date.Format("2006-01-02"))
+	}
+	facets, err := json.Marshal(d.Facets)
+	if err != nil {
+		return err
+	}
+	t, p := x.fields(d.Title + "\n" + d.Text)
+	if _, err := tx.ExecContext(ctx, `INSERT INTO search_docs(rid, id, kind, title, body, day, facets) VALUES (?,?,?,?,?,?,?)`,
+		rid, d.ID, d.Kind, d.Title, d.Text, day, string(facets)); err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO search_fts(rowid, t, p, f) VALUES (?,?,?,?)`, rid, t, p, facetTerms(d))
+	return err
+}
+
+// fields joins the analyzer's terms into the two indexed streams.
+func (x *Index) fields(text string) (terms, pairs string) {
+	var t, p strings.Builder
+	for _, tok := range x.analyzer.Tokens(text) {
+		b := &t
+		if tok.Field == search.FieldPairs {
+			b = &p
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(tok.Term)
+	}
+	return t.String(), p.String()
+}
+
+// Delete removes docs; unknown IDs are ignored.
+func (x *Index) Delete(ctx context.Context, ids ...string) error {
+	tx, err := x.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	for _, id := range ids {
+		if err := deleteTx(ctx, tx, id); err != nil {
+			return err
+		}
+	}
+	return tx.Commit()
+}
+
+func deleteTx(ctx context.Context, tx *sql.Tx, id string) error {
+	var rid int64
+	err := tx.QueryRowContext(ctx, `SELECT rid FROM search_docs WHERE id = ?`, id).Scan(&rid)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM search_fts WHERE rowid = ?`, rid); err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `DELETE FROM search_docs WHERE rid = ?`, rid)
+	return err
+}
+
+// matchExpr builds the FTS5 query. Terms come from the analyzer and are
+// ASCII-safe; each is still quoted so no term can act as an operator.
+func matchExpr(clauses []search.Clause, q search.Query) string {
+	var parts []string
+	for _, c := range clauses {
+		var alts []string
+		for _, ph := range c {
+			if len(ph.Terms) == 0 {
+				continue
+			}
+			col := "t"
+			if ph.Field == search.FieldPairs {
+				col = "p"
+			}
+			alts = append(alts, col+`:"`+strings.Join(ph.Terms, " ")+`"`)
+		}
+		if len(alts) > 0 {
+			parts = append(parts, "("+strings.Join(alts, " OR ")+")")
+		}
+	}
+	if len(q.Kinds) > 0 {
+		var alts []string
+		for _, k := range q.Kinds {
+			alts = append(alts, facetTerm("kind", k))
+		}
+		parts = append(parts, "f:("+strings.Join(alts, " OR ")+")")
+	}
+	for name, values := range q.Facets {
+		if len(values) == 0 {
+			continue
+		}
+		var alts []string
+		for _, v := range values {
+			alts = append(alts, facetTerm(name, v))
+		}
+		parts = append(parts, "f:("+strings.Join(alts, " OR ")+")")
+	}
+	return strings.Join(parts, " AND ")
+}
+
+// Search lists matches newest first.
+func (x *Index) Search(ctx context.Context, q search.Query) (*search.Result, error) {
+	limit := q.Limit
+	if limit <= 0 {
+		limit = 20
+	}
+	limit = min(limit, 100)
+	offset := max(q.Offset, 0)
+	clauses := x.analyzer.Query(q.Text)
+	if strings.TrimSpace(q.Text) != "" && len(clauses) == 0 {
+		// The query had only characters that index nothing (punctuation):
+		// nothing can match it.
+		return &search.Result{}, nil
+	}
+	lo, hi := int64(0), int64(1)<<62
+	if !q.From.IsZero() {
+		lo = dayKey(q.From) << seqBits
+	}
+	if !q.To.IsZero() {
+		hi = (dayKey(q.To)+1)<<seqBits - 1
+	}
+	match := matchExpr(clauses, q)
+
+	var from, where string
+	args := []any{}
+	if match != "" {
+		from = `search_fts JOIN search_docs d ON d.rid = search_fts.rowid`
+		where = `search_fts MATCH ? AND search_fts.rowid BETWEEN ? AND ?`
+		args = append(args, match, lo, hi)
+	} else {
+		from = `search_docs d`
+		where = `d.rid BETWEEN ? AND ?`
+		args = append(args, lo, hi)
+	}
+	res := &search.Result{}
+	if err := x.db.QueryRowContext(ctx, `SELECT count(*) FROM `+from+` WHERE `+where, args...).Scan(&res.Total); err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	rows, err := x.db.QueryContext(ctx, `SELECT d.id, d.kind, d.title, d.body, d.day FROM `+from+` WHERE `+where+
+		` ORDER BY d.rid DESC LIMIT ? OFFSET ?`, append(args, limit, offset)...)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var h search.Hit
+		var body string
+		var day int64
+		if err := rows.Scan(&h.ID, &h.Kind, &h.Title, &body, &day); err != nil {
+			return nil, err
+		}
+		h.Date = dayOf(day)
+		h.Snippet = search.Snippet(x.analyzer, body, clauses, 200)
+		res.Hits = append(res.Hits, h)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if q.WithFacets {
+		if res.Facets, err = x.facetCounts(ctx, from, where, args); err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+// maxFacetRows bounds the work of counting facets for very common queries;
+// counts above it are counts over the newest maxFacetRows matches.
+const maxFacetRows = 20000
+
+func (x *Index) facetCounts(ctx context.Context, from, where string, args []any) (map[string]map[string]int, error) {
+	rows, err := x.db.QueryContext(ctx, `SELECT d.facets FROM `+from+` WHERE `+where+` ORDER BY d.rid DESC LIMIT ?`, append(args, maxFacetRows)...)
+	if err != nil {
+		return nil, fmt.Errorf("search facets: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]map[string]int{}
+	for rows.Next() {
+		var raw string
+		if err := rows.Scan(&raw); err != nil {
+			return nil, err
+		}
+		var f map[string][]string
+		if json.Unmarshal([]byte(raw), &f) != nil {
+			continue
+		}
+		for name, values := range f {
+			if out[name] == nil {
+				out[name] = map[string]int{}
+			}
+			for _, v := range values {
+				out[name][v]++
+			}
+		}
+	}
+	return out, rows.Err()
+}
