@@ -291,4 +291,3 @@ func (x *Index) Search(ctx context.Context, q search.Query) (*search.Result, err
 	}
 	return res, nil
 }
-
