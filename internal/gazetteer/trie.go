@@ -23,8 +23,8 @@ type trie struct {
 type tnode struct {
 	dense *[256]int32 // child by byte when the node has many (0: none)
 	keys  []byte
-	next []int32
-	out  []int32 // patterns ending here
+	next  []int32
+	out   []int32 // patterns ending here
 }
 
 // pattern is one string of the data with what it stands for.
