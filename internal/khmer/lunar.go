@@ -19,10 +19,12 @@ import (
 // 1900 = ១កើត ខែបុស្ស. The tests check the result against the public
 // holidays of 2019–2025.
 //
-// Buddhist Era: in Cambodia the BE year number changes at Visakha Bochea.
-// We take the day after the full moon of ពិសាខ (១រោច ពិសាខ) as the first day
-// of the new BE year: BE = AD+544 from that day to the end of December,
-// BE = AD+543 before it.
+// Buddhist Era: in Cambodia the BE year number changes at Visakha Bochea,
+// the full moon of ពិសាខ that marks the Buddha's parinirvana. We take that
+// day (១៥កើត ពិសាខ) as the first day of the new BE year: BE = AD+544 from it
+// to the end of December, BE = AD+543 before it. (Some writers turn the BE
+// at Khmer New Year instead; the reader of printed lunar dates allows for
+// that, see lunar_text.go.)
 //
 // Animal year and ស័ក: both turn at Khmer New Year. The exact Songkran
 // moment needs the true-sun computation of the Chhankitek; we use the mean
@@ -333,7 +335,7 @@ func lunarTime(dn int) time.Time {
 // lunarBEOfDay applies the Visakha Bochea rule.
 func lunarBEOfDay(dn int) int {
 	y, _, _ := lunarDaysToCivil(dn)
-	if vb, ok := lunarVisakha(y); ok && dn > vb {
+	if vb, ok := lunarVisakha(y); ok && dn >= vb {
 		return y + 544
 	}
 	return y + 543

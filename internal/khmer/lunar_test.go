@@ -147,12 +147,13 @@ func TestBuddhistEraRule(t *testing.T) {
 		date time.Time
 		be   int
 	}{
-		{day(2023, 5, 4), 2566}, // Visakha Bochea itself
+		{day(2023, 5, 3), 2566},
+		{day(2023, 5, 4), 2567}, // Visakha Bochea opens the year
 		{day(2023, 5, 5), 2567},
 		{day(2023, 12, 31), 2567},
 		{day(2024, 1, 1), 2567},
-		{day(2024, 5, 22), 2567},
-		{day(2024, 5, 23), 2568},
+		{day(2024, 5, 21), 2567},
+		{day(2024, 5, 22), 2568},
 	} {
 		l, _ := LunarOf(tt.date)
 		if l.BE != tt.be {
