@@ -164,6 +164,14 @@ func FindDates(text string, published time.Time) []DateMatch {
 // ParseDate reads s as one date, in any form FindDates knows. Surrounding
 // space and punctuation are ignored; other text makes it fail.
 func ParseDate(s string, published time.Time) (Date, bool) {
+	// A bare year is a date when it is all there is (FindDates wants "in
+	// 2023" in running text, where 2023 may be a count).
+	if t := DigitsToASCII(strings.TrimSpace(s)); len(t) == 4 {
+		sc := dateScanner{s: t}
+		if v, e, n, ok := sc.digits(0); ok && e == 4 && dateYearOK(v, n) {
+			return Date{v, 0, 0, PrecisionYear}, true
+		}
+	}
 	ms := FindDates(s, published)
 	if len(ms) != 1 {
 		return Date{}, false

@@ -34,3 +34,36 @@ func FormatNumber(n int64, lang string) string {
 	}
 	return string(b)
 }
+
+var formatKhmerMonths = [13]string{"", "មករា", "កុម្ភៈ", "មីនា", "មេសា", "ឧសភា", "មិថុនា", "កក្កដា", "សីហា", "កញ្ញា", "តុលា", "វិច្ឆិកា", "ធ្នូ"}
+
+var formatEnglishMonths = [13]string{"", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
+
+// FormatDate writes d for display at its precision. "km":
+// ថ្ងៃទី២៣ ខែកក្កដា ឆ្នាំ២០២៣, ខែកក្កដា ឆ្នាំ២០២៣, ឆ្នាំ២០២៣ (the forms of
+// Cambodian official writing, Khmer digits, no leading zero); any other
+// language: 23 July 2023, July 2023, 2023. The zero Date, or a month out
+// of range, gives "".
+func FormatDate(d Date, lang string) string {
+	if d.Precision == PrecisionNone || (d.Precision >= PrecisionMonth && (d.Month < 1 || d.Month > 12)) {
+		return ""
+	}
+	y := strconv.Itoa(d.Year)
+	if lang == "km" {
+		y = ToKhmerDigits(y)
+		switch d.Precision {
+		case PrecisionYear:
+			return "ឆ្នាំ" + y
+		case PrecisionMonth:
+			return "ខែ" + formatKhmerMonths[d.Month] + " ឆ្នាំ" + y
+		}
+		return "ថ្ងៃទី" + ToKhmerDigits(strconv.Itoa(d.Day)) + " ខែ" + formatKhmerMonths[d.Month] + " ឆ្នាំ" + y
+	}
+	switch d.Precision {
+	case PrecisionYear:
+		return y
+	case PrecisionMonth:
+		return formatEnglishMonths[d.Month] + " " + y
+	}
+	return strconv.Itoa(d.Day) + " " + formatEnglishMonths[d.Month] + " " + y
+}
