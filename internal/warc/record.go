@@ -249,3 +249,15 @@ func (r *Record) marshal(w io.Writer) error {
 	_, err := io.WriteString(w, "\r\n\r\n")
 	return err
 }
+
+// Fields makes a Header from name, value pairs.
+func Fields(kv ...string) Header {
+	if len(kv)%2 != 0 {
+		panic("warc.Fields: odd number of arguments")
+	}
+	h := make(Header, 0, len(kv)/2)
+	for i := 0; i < len(kv); i += 2 {
+		h = append(h, Field{Name: kv[i], Value: kv[i+1]})
+	}
+	return h
+}

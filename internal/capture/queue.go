@@ -1,0 +1,68 @@
+package capture
+
+import "sync"
+
+// queue is an unbounded work queue whose consumers may add work: a feed
+// fetched by a worker adds its items. pop reports false once the queue is
+// empty and no item is still being worked on, so nothing can add more.
+type queue struct {
+	mu      sync.Mutex
+	cond    *sync.Cond
+	items   []item
+	pending int // pushed and not yet done
+	total   int // ever pushed
+	stopped bool
+}
+
+func newQueue() *queue {
+	q := &queue{}
+	q.cond = sync.NewCond(&q.mu)
+	return q
+}
+
+func (q *queue) push(it item) {
+	q.mu.Lock()
+	q.items = append(q.items, it)
+	q.pending++
+	q.total++
+	q.mu.Unlock()
+	q.cond.Signal()
+}
+
+func (q *queue) pop() (item, bool) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	for len(q.items) == 0 && q.pending > 0 && !q.stopped {
+		q.cond.Wait()
+	}
+	if len(q.items) == 0 || q.stopped {
+		return item{}, false
+	}
+	it := q.items[0]
+	q.items[0] = item{}
+	q.items = q.items[1:]
+	return it, true
+}
+
+func (q *queue) done() {
+	q.mu.Lock()
+	q.pending--
+	if q.pending == 0 {
+		q.cond.Broadcast()
+	}
+	q.mu.Unlock()
+}
+
+// stop wakes every consumer and makes pop report false (cancellation).
+func (q *queue) stop() {
+	q.mu.Lock()
+	q.stopped = true
+	q.mu.Unlock()
+	q.cond.Broadcast()
+}
+
+func (q *queue) size() int {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return q.total
+}
