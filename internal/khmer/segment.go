@@ -1,0 +1,631 @@
+package khmer
+
+import (
+	"math/bits"
+	"sync"
+	"sync/atomic"
+	"unicode"
+	"unicode/utf8"
+)
+
+// WordKind tells what a segmented word is.
+type WordKind uint8
+
+// Kinds of words produced by the Segmenter.
+const (
+	WordKhmer   WordKind = iota + 1 // a Khmer word found in the dictionary or by a rule
+	WordKnown                       // a registered gazetteer word, kept whole
+	WordUnknown                     // a run of Khmer clusters no dictionary word covers (often a name)
+	WordNumber                      // a run of digits, Khmer or ASCII, with inner separators
+	WordLatin                       // a run of letters and digits in another script (English…)
+	WordPunct                       // one punctuation mark or symbol, ។ ៕ ៗ included
+)
+
+func (k WordKind) String() string {
+	switch k {
+	case WordKhmer:
+		return "khmer"
+	case WordKnown:
+		return "known"
+	case WordUnknown:
+		return "unknown"
+	case WordNumber:
+		return "number"
+	case WordLatin:
+		return "latin"
+	case WordPunct:
+		return "punct"
+	}
+	return "invalid"
+}
+
+// Span is one word of a segmented text: byte offsets into the text given
+// to the Segmenter (the display text, not its normalised form).
+type Span struct {
+	Start, End int
+	Kind       WordKind
+}
+
+// boundPrefixes are Khmer formative prefixes that make one word with the
+// word after them (ការ + verb is a noun, អ្នក + verb an agent noun…).
+// The list is the grammar's, written by hand.
+var boundPrefixes = []string{
+	"ការ", "សេចក្តី", "ភាព", "ព្រះ", "កិច្ច", "អំពើ", "អ្នក",
+}
+
+// grammarWords are lexicalised grammatical compounds missing from ICU's
+// dictionary: ត្រូវបាន is the passive auxiliary, one word.
+var grammarWords = []string{"ត្រូវបាន"}
+
+var (
+	baseOnce sync.Once
+	baseTrie *trie
+	baseErr  error
+)
+
+// baseDictionary builds, once per process, the trie of ICU's Khmer words
+// and the project's hand-written prefixes.
+func baseDictionary() (*trie, error) {
+	baseOnce.Do(func() {
+		var words []trieWord
+		if haveICU {
+			list, err := icuDictionaryWords()
+			if err != nil {
+				baseErr = err
+			}
+			words = make([]trieWord, 0, len(list)+len(boundPrefixes))
+			for _, w := range list {
+				if tw := toTrieWord(w, flagDict); tw != nil {
+					words = append(words, *tw)
+				}
+			}
+		}
+		for _, w := range grammarWords {
+			if tw := toTrieWord(w, flagDict); tw != nil {
+				words = append(words, *tw)
+			}
+		}
+		for _, w := range boundPrefixes {
+			if tw := toTrieWord(w, flagPrefix); tw != nil {
+				words = append(words, *tw)
+			}
+		}
+		baseTrie = buildTrie(words)
+	})
+	return baseTrie, baseErr
+}
+
+// Segmenter splits text into words: Khmer by dictionary (ICU's Khmer word
+// list read from the system ICU data, plus registered gazetteer words,
+// which always win), digits, Latin runs and punctuation by their script.
+// It is safe for concurrent use, AddWords included.
+type Segmenter struct {
+	dict  *trie
+	err   error
+	known atomic.Pointer[trie]
+	mu    sync.Mutex
+	words []trieWord // registered gazetteer words, for rebuilding known
+	pool  sync.Pool  // *segState
+}
+
+// NewSegmenter returns a Segmenter that keeps extraWords (names of people,
+// parties, bodies, places, titles) whole. The dictionary is loaded once
+// per process and shared by all Segmenters.
+func NewSegmenter(extraWords ...string) *Segmenter {
+	s := &Segmenter{}
+	s.dict, s.err = baseDictionary()
+	s.known.Store(buildTrie(nil))
+	s.AddWords(extraWords...)
+	return s
+}
+
+// Err reports why the dictionary could not be loaded (ICU data missing or
+// a build without cgo), in which case the Segmenter knows only registered
+// words and splits the rest of Khmer text by cluster runs.
+func (s *Segmenter) Err() error { return s.err }
+
+// AddWords registers gazetteer words that segmentation must keep whole.
+// Words are normalised; words with spaces cannot be kept whole across the
+// space and are ignored. Adding rebuilds the small gazetteer trie, so add
+// many words in one call rather than one per call.
+func (s *Segmenter) AddWords(words ...string) {
+	if len(words) == 0 {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, w := range words {
+		if tw := toTrieWord(w, flagKnown); tw != nil {
+			s.words = append(s.words, *tw)
+		}
+	}
+	cp := make([]trieWord, len(s.words))
+	copy(cp, s.words)
+	s.known.Store(buildTrie(cp))
+}
+
+// DictionarySize returns the number of dictionary and registered words.
+func (s *Segmenter) DictionarySize() int {
+	return s.dict.words + s.known.Load().words
+}
+
+// segState holds the buffers of one segmentation, reused through a pool so
+// that segmenting a line allocates nothing in the steady state.
+type segState struct {
+	bounds []int   // cluster boundaries of the current Khmer run
+	cost   []int32 // DP: best cost to reach boundary i
+	back   []int32 // DP: start boundary of the last word
+	kind   []uint8 // DP: kind of the last word
+	final  []bool  // boundary k likely cuts a syllable from its final
+	hits   []hit   // words found from one start
+	hits2  []hit   // words found after a bound prefix
+	spans  []Span  // result in normalised offsets
+}
+
+// Segment returns the words of text, in order. Whitespace separates words
+// and is not returned; each word is a substring of text.
+func (s *Segmenter) Segment(text string) []string {
+	spans := s.Spans(nil, text)
+	out := make([]string, len(spans))
+	for i, sp := range spans {
+		out[i] = text[sp.Start:sp.End]
+	}
+	return out
+}
+
+// AppendLine appends the words of line to dst separated by single spaces,
+// the output format of `kamnotra segment`.
+func (s *Segmenter) AppendLine(dst []byte, line string) []byte {
+	st := s.getState()
+	spans := s.spans(st, st.spans[:0], line)
+	for i, sp := range spans {
+		if i > 0 {
+			dst = append(dst, ' ')
+		}
+		dst = append(dst, line[sp.Start:sp.End]...)
+	}
+	st.spans = spans
+	s.pool.Put(st)
+	return dst
+}
+
+// Spans appends the words of text to dst as byte spans of text.
+func (s *Segmenter) Spans(dst []Span, text string) []Span {
+	st := s.getState()
+	dst = s.spans(st, dst, text)
+	s.pool.Put(st)
+	return dst
+}
+
+func (s *Segmenter) getState() *segState {
+	if v := s.pool.Get(); v != nil {
+		return v.(*segState)
+	}
+	return &segState{}
+}
+
+func (s *Segmenter) spans(st *segState, dst []Span, text string) []Span {
+	if !utf8.ValidString(text) || firstChange(text) >= 0 {
+		n := NormalizeMap(text)
+		base := len(dst)
+		dst = s.segmentNorm(st, dst, n.Text)
+		// Map back to the display text and trim what normalisation
+		// dropped at the edges of each word.
+		w := base
+		for _, sp := range dst[base:] {
+			a, b := n.OrigSpan(sp.Start, sp.End)
+			for a < b {
+				r, m := utf8.DecodeRuneInString(text[a:])
+				if !isInvisible(r) && r != 0x17B4 && r != 0x17B5 {
+					break
+				}
+				a += m
+			}
+			for a < b {
+				r, m := utf8.DecodeLastRuneInString(text[a:b])
+				if !isInvisible(r) && r != 0x17B4 && r != 0x17B5 {
+					break
+				}
+				b -= m
+			}
+			if a < b {
+				dst[w] = Span{a, b, sp.Kind}
+				w++
+			}
+		}
+		return dst[:w]
+	}
+	return s.segmentNorm(st, dst, text)
+}
+
+// abbreviationEnd returns the end of a Khmer abbreviation starting at i
+// (គ.ជ.ប, ឧ.): one or two vowelless clusters — initial letters — each
+// followed by a dot, the last dot optional once there are two parts. It
+// returns i when there is none.
+func abbreviationEnd(t string, i int) int {
+	parts, j, end := 0, i, i
+	for {
+		k, n := j, 0
+		for n < 2 && k < len(t) && clusterCat(t, k) == catKhmer {
+			c := NextCluster(t[k:])
+			if clusterHasVowel(t[k : k+c]) {
+				return end
+			}
+			k += c
+			n++
+		}
+		if n == 0 || (k < len(t) && clusterCat(t, k) == catKhmer) {
+			return end
+		}
+		parts++
+		if k < len(t) && t[k] == '.' {
+			j = k + 1
+			end = j
+			continue
+		}
+		if parts >= 2 {
+			end = k
+		}
+		return end
+	}
+}
+
+// cluster categories for segmentation
+const (
+	catSpace = iota
+	catKhmer
+	catDigit
+	catLatin
+	catPunct
+)
+
+func clusterCat(s string, i int) int {
+	r, _ := decode(s, i)
+	switch c := classOf(r); {
+	case c == clsCons || c == clsIndV || isMark(c):
+		return catKhmer
+	case c == clsDigit:
+		return catDigit
+	case c == clsPunct || c == clsSymbol:
+		return catPunct
+	}
+	switch {
+	case r >= '0' && r <= '9':
+		return catDigit
+	case r < utf8.RuneSelf:
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
+			return catLatin
+		}
+		if r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f' {
+			return catSpace
+		}
+		return catPunct
+	case unicode.IsSpace(r):
+		return catSpace
+	case unicode.IsDigit(r):
+		return catDigit
+	case unicode.IsLetter(r) || unicode.Is(unicode.Mn, r):
+		return catLatin
+	}
+	return catPunct
+}
+
+// segmentNorm segments normalised text t, appending spans of t.
+func (s *Segmenter) segmentNorm(st *segState, dst []Span, t string) []Span {
+	known := s.known.Load()
+	for i := 0; i < len(t); {
+		cat := clusterCat(t, i)
+		n := NextCluster(t[i:])
+		switch cat {
+		case catSpace:
+			i += n
+		case catPunct:
+			dst = append(dst, Span{i, i + n, WordPunct})
+			i += n
+		case catDigit:
+			j := i + n
+			for j < len(t) {
+				c := clusterCat(t, j)
+				if c == catDigit {
+					j += NextCluster(t[j:])
+					continue
+				}
+				// A separator between digits stays inside the number.
+				if (t[j] == ',' || t[j] == '.') && j+1 < len(t) && clusterCat(t, j+1) == catDigit {
+					j++
+					continue
+				}
+				break
+			}
+			dst = append(dst, Span{i, j, WordNumber})
+			i = j
+		case catLatin:
+			j := i + n
+			for j < len(t) {
+				c := clusterCat(t, j)
+				if c == catLatin || c == catDigit && t[j] < utf8.RuneSelf {
+					j += NextCluster(t[j:])
+					continue
+				}
+				if (t[j] == '\'' || t[j] == '-') && j+1 < len(t) && clusterCat(t, j+1) == catLatin {
+					j++
+					continue
+				}
+				break
+			}
+			dst = append(dst, Span{i, j, WordLatin})
+			i = j
+		case catKhmer:
+			if j := abbreviationEnd(t, i); j > i {
+				dst = append(dst, Span{i, j, WordKhmer})
+				i = j
+				continue
+			}
+			b := append(st.bounds[:0], i)
+			j := i + n
+			for j < len(t) {
+				b = append(b, j)
+				if clusterCat(t, j) != catKhmer {
+					b = b[:len(b)-1]
+					break
+				}
+				j += NextCluster(t[j:])
+			}
+			st.bounds = append(b, j)
+			dst = s.segmentKhmer(st, dst, t, j, known)
+			i = j
+		}
+	}
+	return dst
+}
+
+// Costs of the dynamic programme, per word. The segmentation chosen has
+// the least total cost: as few words as possible, a cluster outside every
+// word costs more than a word so that dictionary words are used where they
+// fit, and a registered word costs least so that it is never split.
+const (
+	costWord    = 100
+	costKnown   = 20
+	costUnknown = 140
+	// costPrefixed is a bound prefix with its word, which the dictionary
+	// rarely lists (ការ + any verb is a noun).
+	costPrefixed = 100
+	// costSplitFinal is added to a word starting right before a bare
+	// consonant that follows a vowel: the consonant is most likely that
+	// syllable's final.
+	costSplitFinal = 30
+)
+
+const (
+	edgeWord uint8 = iota + 1
+	edgeKnown
+	edgeUnknown
+	edgePrefix
+)
+
+// segmentKhmer segments a run of Khmer clusters ending at to, whose
+// cluster boundaries are in st.bounds.
+func (s *Segmenter) segmentKhmer(st *segState, dst []Span, t string, to int, known *trie) []Span {
+	b := st.bounds
+	m := len(b) - 1
+	if cap(st.cost) < m+1 {
+		st.cost = make([]int32, m+1)
+		st.back = make([]int32, m+1)
+		st.kind = make([]uint8, m+1)
+	}
+	cost, back, kind := st.cost[:m+1], st.back[:m+1], st.kind[:m+1]
+	for i := range cost {
+		cost[i] = 1 << 30
+	}
+	cost[0] = 0
+	// A boundary between a cluster with a vowel and a bare consonant
+	// usually cuts a syllable from its final consonant (បា|ន): such
+	// boundaries cost extra, and an unknown stretch may take the final
+	// with it.
+	if cap(st.final) < m+1 {
+		st.final = make([]bool, m+1)
+	}
+	final := st.final[:m+1]
+	final[0], final[m] = false, false
+	for k := 1; k < m; k++ {
+		final[k] = clusterHasVowel(t[b[k-1]:b[k]]) && clusterIsBare(t[b[k]:b[k+1]])
+	}
+	for i := 0; i < m; i++ {
+		if cost[i] == 1<<30 {
+			continue
+		}
+		ci := cost[i]
+		if final[i] {
+			ci += costSplitFinal
+		}
+		relaxFrom(cost, back, kind, ci, i, i+1, costUnknown, edgeUnknown)
+		if i+2 <= m && final[i+1] {
+			relaxFrom(cost, back, kind, ci, i, i+2, costUnknown, edgeUnknown)
+		}
+		for _, tr := range [2]*trie{s.dict, known} {
+			if tr.words == 0 {
+				continue
+			}
+			hits := walk(st.hits[:0], tr, t, b, i, to)
+			for _, h := range hits {
+				k, f := int(h.k), h.f
+				switch {
+				case f&flagKnown != 0:
+					relaxFrom(cost, back, kind, ci, i, k, costKnown, edgeKnown)
+				case f&flagDict != 0:
+					relaxFrom(cost, back, kind, ci, i, k, costWord, edgeWord)
+				}
+				if f&flagPrefix != 0 && k < m && !final[k] {
+					// A bound prefix and the dictionary word after it
+					// are one word (ការ + ងារ…).
+					st.hits2 = walk(st.hits2[:0], s.dict, t, b, k, to)
+					for _, h2 := range st.hits2 {
+						if h2.f&flagDict != 0 {
+							relaxFrom(cost, back, kind, ci, i, int(h2.k), costPrefixed, edgeWord)
+						}
+					}
+				}
+			}
+			st.hits = hits
+		}
+	}
+	// Walk back, then emit in order: reverse the path in place in back.
+	start := len(dst)
+	for j := m; j > 0; {
+		i := int(back[j])
+		dst = append(dst, Span{b[i], b[j], edgeKind(kind[j])})
+		j = i
+	}
+	for x, y := start, len(dst)-1; x < y; x, y = x+1, y-1 {
+		dst[x], dst[y] = dst[y], dst[x]
+	}
+	return mergeKhmer(dst, start, t)
+}
+
+func relaxFrom(cost, back []int32, kind []uint8, ci int32, i, j int, c int32, k uint8) {
+	// Ties go to the later start: the earlier words are then the longer
+	// ones, as in maximal matching.
+	if v := ci + c; v <= cost[j] {
+		cost[j], back[j], kind[j] = v, int32(i), k
+	}
+}
+
+// hit is a dictionary word ending at cluster boundary k, with its flags.
+type hit struct {
+	k int32
+	f uint8
+}
+
+// walk appends to dst every word of tr that starts at cluster boundary
+// b[i] and ends at a cluster boundary.
+func walk(dst []hit, tr *trie, t string, b []int, i, to int) []hit {
+	m := len(b) - 1
+	node := uint32(0)
+	k := i + 1
+	for p := b[i]; p < to; {
+		// Decoding and the edge lookup are written out here, the
+		// innermost loop of segmentation: a Khmer rune is E1 9E|9F xx.
+		var d uint32
+		if p+2 < len(t) && t[p] == 0xE1 && t[p+1]&0xFE == 0x9E {
+			d = uint32(t[p+1]&1)<<6 | uint32(t[p+2]&0x3F)
+			p += 3
+		} else {
+			return dst // runs hold only Khmer; anything else ends words
+		}
+		set := &tr.set[node]
+		w := set[d>>6]
+		bit := uint64(1) << (d & 63)
+		if w&bit == 0 {
+			break
+		}
+		rank := bits.OnesCount64(w & (bit - 1))
+		if d >= 64 {
+			rank += bits.OnesCount64(set[0])
+		}
+		node = tr.kids[node] + uint32(rank)
+		for k <= m && b[k] < p {
+			k++
+		}
+		if k <= m && b[k] == p {
+			if f := tr.flags[node]; f != 0 {
+				dst = append(dst, hit{int32(k), f})
+			}
+		}
+	}
+	return dst
+}
+
+// clusterHasVowel reports whether a cluster carries a vowel of its own: a
+// dependent vowel sign, or an independent vowel as base.
+func clusterHasVowel(cl string) bool {
+	for i := 0; i < len(cl); {
+		r, n := decode(cl, i)
+		if c := classOf(r); c == clsDepV || (i == 0 && c == clsIndV) {
+			return true
+		}
+		i += n
+	}
+	return false
+}
+
+// clusterIsBare reports whether a cluster is a lone consonant, possibly
+// with a sign that marks it as a final (bantoc ់, toandakhiat ៍):
+// the shape of a syllable's final consonant.
+func clusterIsBare(cl string) bool {
+	r, n := decode(cl, 0)
+	if classOf(r) != clsCons {
+		return false
+	}
+	for n < len(cl) {
+		r, m := decode(cl, n)
+		if r != 0x17CB && r != 0x17CD && r != 0x17CE && r != 0x17CF {
+			return false
+		}
+		n += m
+	}
+	return true
+}
+
+func edgeKind(k uint8) WordKind {
+	switch k {
+	case edgeKnown:
+		return WordKnown
+	case edgeUnknown:
+		return WordUnknown
+	}
+	return WordKhmer
+}
+
+// mergeKhmer applies the joining rules to the words dst[start:]: runs of
+// unknown clusters become one word (an unknown name is one word, not a
+// string of letters), and a bound prefix joins the word after it.
+func mergeKhmer(dst []Span, start int, t string) []Span {
+	w := start
+	for r := start; r < len(dst); r++ {
+		sp := dst[r]
+		if w > start {
+			prev := &dst[w-1]
+			if prev.Kind == WordUnknown && sp.Kind == WordUnknown {
+				prev.End = sp.End
+				continue
+			}
+		}
+		dst[w] = sp
+		w++
+	}
+	dst = dst[:w]
+	w = start
+	for r := start; r < len(dst); r++ {
+		sp := dst[r]
+		if w > start {
+			prev := &dst[w-1]
+			if prev.Kind != WordKnown && sp.Kind != WordKnown && isBoundPrefix(t[prev.Start:prev.End]) {
+				prev.End = sp.End
+				if sp.Kind == WordUnknown {
+					prev.Kind = WordKhmer
+				}
+				continue
+			}
+		}
+		dst[w] = sp
+		w++
+	}
+	return dst[:w]
+}
+
+func isBoundPrefix(w string) bool {
+	for _, p := range normPrefixes {
+		if w == p {
+			return true
+		}
+	}
+	return false
+}
+
+var normPrefixes = func() []string {
+	out := make([]string, len(boundPrefixes))
+	for i, p := range boundPrefixes {
+		out[i] = Normalize(p)
+	}
+	return out
+}()
