@@ -10,6 +10,7 @@
 package extract
 
 import (
+	"sort"
 	"time"
 
 	"github.com/kamnotra/kamnotra/internal/record"
@@ -56,6 +57,8 @@ type Event struct {
 	RoleClass  record.RoleClass     `json:"role_class,omitempty"`
 	Grade      record.EvidenceGrade `json:"evidence_grade,omitempty"`
 	Confidence float64              `json:"confidence"`
+
+	flags uint8 // rule-internal marks, never output
 }
 
 // Sentence is one sentence of the input with its byte span and language.
@@ -69,4 +72,90 @@ type Sentence struct {
 type Doc struct {
 	In        Input
 	Sentences []Sentence
+}
+
+// LangFunc reads the sentences of its language in d (those with
+// Sentence.Lang equal to the language it is registered for; the others are
+// context) and returns the events they state. It sets Span to the byte range
+// of the evidence in d.In.Text; Extract fills Evidence from the span, the
+// default claimant and stance, canonical names, and drops duplicates.
+//
+// To the author of km.go: register extractKm from an init function,
+//
+//	func init() { registerLang(record.LangKhmer, extractKm) }
+//
+// and the English rules (en.go) do the same for record.LangEnglish. A
+// language without a registered function simply yields no events, so the
+// package compiles and runs before km.go exists.
+type LangFunc func(d *Doc) []Event
+
+var langFuncs = map[string]LangFunc{}
+
+// registerLang installs the rules of one language. It is called from init
+// functions only, so the map needs no lock.
+func registerLang(lang string, f LangFunc) {
+	if _, dup := langFuncs[lang]; dup {
+		panic("extract: rules registered twice for language " + lang)
+	}
+	langFuncs[lang] = f
+}
+
+// Languages lists the languages that have rules, sorted.
+func Languages() []string {
+	out := make([]string, 0, len(langFuncs))
+	for l := range langFuncs {
+		out = append(out, l)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Extract reads one document and returns the events it states, denials
+// included (Stance == record.StanceDenies; see Asserted), ordered by the
+// position of their evidence. It never panics on any text, and every
+// event's Evidence is exactly In.Text[Span.Start:Span.End].
+func Extract(in Input) []Event {
+	d := NewDoc(in)
+	var evs []Event
+	for _, lang := range [...]string{record.LangEnglish, record.LangKhmer} {
+		f := langFuncs[lang]
+		if f == nil || !d.has(lang) {
+			continue
+		}
+		evs = append(evs, f(d)...)
+	}
+	for lang, f := range langFuncs {
+		if lang != record.LangEnglish && lang != record.LangKhmer && d.has(lang) {
+			evs = append(evs, f(d)...)
+		}
+	}
+	return postprocess(d, evs)
+}
+
+// NewDoc splits in.Text into sentences and tags each with its language.
+func NewDoc(in Input) *Doc {
+	return &Doc{In: in, Sentences: SplitSentences(in.Text)}
+}
+
+func (d *Doc) has(lang string) bool {
+	for i := range d.Sentences {
+		if d.Sentences[i].Lang == lang {
+			return true
+		}
+	}
+	return false
+}
+
+// Asserted returns the events a report states as having happened: all but
+// denials. These are the events of the corpus format and of eval; a denial
+// ("X denied that members had defected") is kept in Extract's output as a
+// citation with stance denies, never counted as an event.
+func Asserted(evs []Event) []Event {
+	out := make([]Event, 0, len(evs))
+	for _, e := range evs {
+		if e.Stance != record.StanceDenies {
+			out = append(out, e)
+		}
+	}
+	return out
 }
