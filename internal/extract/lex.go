@@ -70,14 +70,14 @@ var enParties = map[string][]string{
 }
 
 var enBodies = map[string][]string{
-	NEC:              {"national election committee", "nec", "election committee", "national electoral committee"},
-	PhnomPenhCourt:   {"phnom penh municipal court", "municipal court", "phnom penh court", "phnom penh municipal court of first instance"},
-	SupremeCourt:     {"supreme court"},
-	AppealCourt:      {"appeal court", "court of appeal", "appeals court"},
-	UNHCR:            {"unhcr", "u.n. refugee agency", "un refugee agency", "united nations refugee agency", "u.n. high commissioner for refugees", "un high commissioner for refugees", "united nations high commissioner for refugees", "office of the u.n. high commissioner for refugees"},
-	ThaiAuthorities:  {"thai authorities", "thai police", "thai immigration police", "thai immigration", "thai officials", "thai government", "thailand's government", "thai security forces", "thai soldiers"},
-	InteriorMinistry: {"interior ministry", "ministry of interior", "ministry of the interior"},
-	NationalPolice:   {"police", "national police", "cambodian police", "cambodian national police", "military police", "authorities", "cambodian authorities", "local authorities", "provincial police", "district police"},
+	NEC:                                      {"national election committee", "nec", "election committee", "national electoral committee"},
+	PhnomPenhCourt:                           {"phnom penh municipal court", "municipal court", "phnom penh court", "phnom penh municipal court of first instance"},
+	SupremeCourt:                             {"supreme court"},
+	AppealCourt:                              {"appeal court", "court of appeal", "appeals court"},
+	UNHCR:                                    {"unhcr", "u.n. refugee agency", "un refugee agency", "united nations refugee agency", "u.n. high commissioner for refugees", "un high commissioner for refugees", "united nations high commissioner for refugees", "office of the u.n. high commissioner for refugees"},
+	ThaiAuthorities:                          {"thai authorities", "thai police", "thai immigration police", "thai immigration", "thai officials", "thai government", "thailand's government", "thai security forces", "thai soldiers"},
+	InteriorMinistry:                         {"interior ministry", "ministry of interior", "ministry of the interior"},
+	NationalPolice:                           {"police", "national police", "cambodian police", "cambodian national police", "military police", "authorities", "cambodian authorities", "local authorities", "provincial police", "district police"},
 	"Ministry of Education, Youth and Sport": {"education ministry", "ministry of education"},
 	"National Assembly":                      {"national assembly"},
 	"Senate":                                 {"senate"},
