@@ -21,7 +21,7 @@ func TestClusters(t *testing.T) {
 		{"ខ្ញុំ", []string{"ខ្ញុំ"}},
 		{"ប៉ុន្តែ", []string{"ប៉ុ", "ន្តែ"}},
 		{"ឯកឧត្តម", []string{"ឯ", "ក", "ឧ", "ត្ត", "ម"}},
-		{"ក\u200bា", []string{"ក\u200bា"}},       // ZWSP inside a cluster stays in it
+		{"ក\u200bា", []string{"ក\u200bា"}},         // ZWSP inside a cluster stays in it
 		{"ក\u200bក", []string{"ក", "\u200b", "ក"}}, // ZWSP between clusters is its own
 		{"២៣", []string{"២", "៣"}},
 		{"ផ្សេងៗ។", []string{"ផ្សេ", "ង", "ៗ", "។"}},
@@ -29,7 +29,7 @@ func TestClusters(t *testing.T) {
 		{"e\u0301x", []string{"e\u0301", "x"}},
 		{"\r\nx", []string{"\r\n", "x"}},
 		{"ាក", []string{"ា", "ក"}}, // orphan mark
-		{"ក្", []string{"ក្"}},   // dangling coeng stays with its base
+		{"ក្", []string{"ក្"}},     // dangling coeng stays with its base
 		{"", nil},
 	}
 	for _, tt := range tests {
