@@ -149,6 +149,7 @@ type item struct {
 type job struct {
 	source  string
 	records []*warc.Record
+	members []warc.Member // records compressed by the worker
 	main    int              // index of the record the document refers to
 	doc     *record.Document // nil for a feed or sitemap: archived, not a document
 	state   *record.SourceState
@@ -531,7 +532,21 @@ func (r *runner) unchanged() {
 	}
 }
 
-func (r *runner) send(j *job) { r.archive <- j }
+// send compresses the job's records here, in the worker, so that the one
+// archive goroutine only appends bytes.
+func (r *runner) send(j *job) {
+	j.members = make([]warc.Member, len(j.records))
+	for i, rec := range j.records {
+		m, err := warc.Encode(rec)
+		if err != nil {
+			r.fail(j.source, fmt.Errorf("encode WARC record: %w", err))
+			return
+		}
+		j.members[i] = m
+	}
+	j.records = nil
+	r.archive <- j
+}
 
 func (r *runner) handleURL(ctx context.Context, it item) {
 	if r.opts.Fetcher == nil {
@@ -740,7 +755,7 @@ func (r *runner) archiveStage(out chan<- []*job, setFatal func(error)) {
 		var bytes int64
 		records := 0
 		for _, j := range batch {
-			refs, err := r.opts.Archive.Write(j.records...)
+			refs, err := r.opts.Archive.WriteMembers(j.members...)
 			if err != nil {
 				broken = err
 				break

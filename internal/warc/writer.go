@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sync"
@@ -53,7 +54,6 @@ type Writer struct {
 	size   int64
 	serial int
 	run    string
-	gz     *gzip.Writer
 	buf    bytes.Buffer
 	err    error // sticky: set when a failed write could not be undone
 }
@@ -76,19 +76,72 @@ func NewWriter(dir string, opts WriterOptions) (*Writer, error) {
 	var r [3]byte
 	rand.Read(r[:])
 	w := &Writer{dir: dir, opts: opts, run: hex.EncodeToString(r[:])}
-	w.gz, _ = gzip.NewWriterLevel(&w.buf, gzip.DefaultCompression)
 	return w, nil
 }
 
 // Dir returns the archive directory.
 func (w *Writer) Dir() string { return w.dir }
 
-// Write appends the records, each in its own gzip member, and returns where
-// each landed. Missing WARC-Record-ID, WARC-Date and WARC-Block-Digest
-// fields are filled in. All the records of one call go to the same file,
-// contiguously; if the write fails the file is truncated back to where it
-// was, so a failed write leaves no partial record behind.
+// Member is one record compressed as a gzip member, ready to append.
+type Member struct {
+	RecordID string
+	Data     []byte
+}
+
+var gzPool = sync.Pool{New: func() any {
+	zw, _ := gzip.NewWriterLevel(io.Discard, gzip.DefaultCompression)
+	return zw
+}}
+
+// Encode fills in a missing WARC-Record-ID, WARC-Date (now) and
+// WARC-Block-Digest and compresses rec as one gzip member. It is safe to
+// call from many goroutines, which is how a capture spreads the cost of
+// compression over its workers while one writer appends.
+func Encode(rec *Record) (Member, error) {
+	if rec.ID() == "" {
+		rec.Header.Set("WARC-Record-ID", NewRecordID())
+	}
+	if rec.Header.Get("WARC-Date") == "" {
+		rec.Header.Set("WARC-Date", FormatDate(time.Now()))
+	}
+	if rec.Header.Get("WARC-Block-Digest") == "" {
+		rec.Header.Set("WARC-Block-Digest", Digest(rec.Block))
+	}
+	var buf bytes.Buffer
+	buf.Grow(len(rec.Block)/2 + 512)
+	zw := gzPool.Get().(*gzip.Writer)
+	defer gzPool.Put(zw)
+	zw.Reset(&buf)
+	if err := rec.marshal(zw); err != nil {
+		return Member{}, err
+	}
+	if err := zw.Close(); err != nil {
+		return Member{}, err
+	}
+	return Member{RecordID: rec.ID(), Data: buf.Bytes()}, nil
+}
+
+// Write encodes and appends the records (see Encode and WriteMembers).
 func (w *Writer) Write(recs ...*Record) ([]Ref, error) {
+	ms := make([]Member, len(recs))
+	for i, rec := range recs {
+		if rec.Header.Get("WARC-Date") == "" {
+			rec.Header.Set("WARC-Date", FormatDate(w.opts.Now()))
+		}
+		m, err := Encode(rec)
+		if err != nil {
+			return nil, err
+		}
+		ms[i] = m
+	}
+	return w.WriteMembers(ms...)
+}
+
+// WriteMembers appends encoded records and returns where each landed. All
+// the members of one call go to the same file, contiguously; if the write
+// fails the file is truncated back to where it was, so a failed write
+// leaves no partial record behind.
+func (w *Writer) WriteMembers(ms ...Member) ([]Ref, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if w.err != nil {
@@ -100,36 +153,15 @@ func (w *Writer) Write(recs ...*Record) ([]Ref, error) {
 		}
 	}
 	w.buf.Reset()
-	refs := make([]Ref, len(recs))
-	for i, rec := range recs {
-		if rec.ID() == "" {
-			rec.Header.Set("WARC-Record-ID", NewRecordID())
-		}
-		if rec.Header.Get("WARC-Date") == "" {
-			rec.Header.Set("WARC-Date", FormatDate(w.opts.Now()))
-		}
-		if rec.Header.Get("WARC-Block-Digest") == "" {
-			rec.Header.Set("WARC-Block-Digest", Digest(rec.Block))
-		}
-		start := w.buf.Len()
-		if err := w.member(rec); err != nil {
-			return nil, err
-		}
-		refs[i] = Ref{File: w.name, Offset: w.size + int64(start), Length: int64(w.buf.Len() - start), RecordID: rec.ID()}
+	refs := make([]Ref, len(ms))
+	for i, m := range ms {
+		refs[i] = Ref{File: w.name, Offset: w.size + int64(w.buf.Len()), Length: int64(len(m.Data)), RecordID: m.RecordID}
+		w.buf.Write(m.Data)
 	}
 	if err := w.append(w.buf.Bytes()); err != nil {
 		return nil, err
 	}
 	return refs, nil
-}
-
-// member compresses rec as one gzip member onto w.buf.
-func (w *Writer) member(rec *Record) error {
-	w.gz.Reset(&w.buf)
-	if err := rec.marshal(w.gz); err != nil {
-		return err
-	}
-	return w.gz.Close()
 }
 
 // append writes b at the end of the current file; on failure it truncates
@@ -181,11 +213,11 @@ func (w *Writer) rotate() error {
 		{"Content-Type", "application/warc-fields"},
 	}, Block: info.Bytes()}
 	rec.Header.Set("WARC-Block-Digest", Digest(rec.Block))
-	w.buf.Reset()
-	if err := w.member(rec); err != nil {
+	m, err := Encode(rec)
+	if err != nil {
 		return err
 	}
-	if err := w.append(w.buf.Bytes()); err != nil {
+	if err := w.append(m.Data); err != nil {
 		return err
 	}
 	// Make the new name durable, so a synced record is never in a file
