@@ -21,7 +21,7 @@ import (
 // Invented vocabulary for generated pages: common words and made-up names,
 // nothing taken from real articles.
 var (
-	benchKhmerWords = strings.Fields("ក្រសួង ខេត្ត ស្រុក ឃុំ ភូមិ ប្រជាពលរដ្ឋ គណបក្ស សមាជិក អភិបាល លោក លោកស្រី បាន នៅ ថ្ងៃ ខែ ឆ្នាំ ការ អភិវឌ្ឍន៍ សាលារៀន ផ្លូវ ទឹកស្អាត កសិករ ស្រូវ ទីផ្សារ មន្ទីរពេទ្យ កិច្ចប្រជុំ សេចក្ដីប្រកាស ព័ត៌មាន របាយការណ៍ ក្រុមប្រឹក្សា ថវិកា គម្រោង ពលករ សហគមន៍ ដីធ្លី តុលាការ ប៉ូលិស អ្នកកាសែត បោះឆ្នោត ចូលរួម ទទួល ផ្ដល់ ពិភាក្សា ដោះស្រាយ")
+	benchKhmerWords   = strings.Fields("ក្រសួង ខេត្ត ស្រុក ឃុំ ភូមិ ប្រជាពលរដ្ឋ គណបក្ស សមាជិក អភិបាល លោក លោកស្រី បាន នៅ ថ្ងៃ ខែ ឆ្នាំ ការ អភិវឌ្ឍន៍ សាលារៀន ផ្លូវ ទឹកស្អាត កសិករ ស្រូវ ទីផ្សារ មន្ទីរពេទ្យ កិច្ចប្រជុំ សេចក្ដីប្រកាស ព័ត៌មាន របាយការណ៍ ក្រុមប្រឹក្សា ថវិកា គម្រោង ពលករ សហគមន៍ ដីធ្លី តុលាការ ប៉ូលិស អ្នកកាសែត បោះឆ្នោត ចូលរួម ទទួល ផ្ដល់ ពិភាក្សា ដោះស្រាយ")
 	benchEnglishWords = strings.Fields("ministry province district commune village residents party members governor said on the in of a to and was were meeting statement report council budget project workers community land court police journalist election joined received provided discussed resolved school road clean water farmers rice market hospital officials announced week")
 	benchNames        = []string{"Chea Sokunthea", "Lim Vannak", "Ouk Sreyneang", "Prak Bunthoeun", "Heng Dalin", "Sam Rithy", "ជា សុគន្ធា", "លឹម វណ្ណៈ", "អ៊ុក ស្រីនាង", "ប្រាក់ ប៊ុនធឿន"}
 	benchPlaces       = []string{"Takeo", "Kampot", "Battambang", "Siem Reap", "Kratie", "តាកែវ", "កំពត", "បាត់ដំបង", "សៀមរាប", "ក្រចេះ"}

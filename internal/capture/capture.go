@@ -149,7 +149,7 @@ type item struct {
 type job struct {
 	source  string
 	records []*warc.Record
-	members []warc.Member // records compressed by the worker
+	members []warc.Member    // records compressed by the worker
 	main    int              // index of the record the document refers to
 	doc     *record.Document // nil for a feed or sitemap: archived, not a document
 	state   *record.SourceState
