@@ -905,3 +905,41 @@ func latinNameAfter(s string, i int) (string, int) {
 	}
 	return s[start:end], end
 }
+
+// Matcher finds a fixed list of words with the gazetteer's folding and
+// boundary rules (Khmer on cluster boundaries, Latin on word boundaries and
+// case-insensitively), leftmost-longest. Extractors use it for trigger
+// words so that one pass over a sentence finds them all.
+type Matcher struct{ t *trie }
+
+// WordMatch is one word found by a Matcher: Index is its position in the
+// list given to NewMatcher (the first, when a word was listed twice).
+type WordMatch struct {
+	Start, End int
+	Index      int
+}
+
+// NewMatcher builds a matcher for words.
+func NewMatcher(words []string) *Matcher {
+	t := newTrie()
+	for i, w := range words {
+		t.add(pattern{text: w, value: int32(i)})
+	}
+	t.finish()
+	return &Matcher{t: t}
+}
+
+// Find returns the words in text, in order, without overlaps.
+func (m *Matcher) Find(text string) []WordMatch {
+	nt := fold(text)
+	hits := m.t.scan(nt.s)
+	out := make([]WordMatch, 0, len(hits))
+	for _, h := range hits {
+		best := m.t.pats[h.pats[0]].value
+		for _, p := range h.pats[1:] {
+			best = min(best, m.t.pats[p].value)
+		}
+		out = append(out, WordMatch{Start: nt.start(h.start), End: nt.end(h.end), Index: int(best)})
+	}
+	return out
+}

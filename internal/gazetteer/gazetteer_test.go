@@ -1,6 +1,7 @@
 package gazetteer
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -266,5 +267,27 @@ func BenchmarkFindAll(b *testing.B) {
 		g.FindPlaces(text)
 		g.FindRoles(text)
 		g.FindTitles(text)
+	}
+}
+
+func TestMatcher(t *testing.T) {
+	m := NewMatcher([]string{"ចាប់ខ្លួន", "ចាប់", "ជនជាប់ចោទ", "ចោទប្រកាន់", "arrested", "ចាប់ខ្លួន"})
+	tests := []struct {
+		text string
+		want []int
+	}{
+		{"សមត្ថកិច្ចបានចាប់ខ្លួនជនជាប់ចោទ ហើយចោទប្រកាន់", []int{0, 2, 3}},
+		{"ចាប់ផ្ដើម", []int{1}},
+		{"Police Arrested him; unarrested", []int{4}},
+		{"ចា", nil},
+	}
+	for _, tt := range tests {
+		var got []int
+		for _, w := range m.Find(tt.text) {
+			got = append(got, w.Index)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+			t.Errorf("Find(%q) = %v, want %v", tt.text, got, tt.want)
+		}
 	}
 }
