@@ -25,6 +25,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/kamnotra/kamnotra/internal/record"
@@ -51,15 +52,16 @@ type List struct {
 	byName  map[string]int // normalised name → index
 }
 
-// Default returns the embedded default list. It panics only if the embedded
-// file is broken, which the package tests rule out.
-func Default() *List {
+// Default returns the embedded default list, parsed once and shared: a
+// List is never modified after it is built (Merge makes a new one). It
+// panics only if the embedded file is broken, which the tests rule out.
+var Default = sync.OnceValue(func() *List {
 	l, err := Parse(defaultJSON)
 	if err != nil {
 		panic("outlet: embedded outlets.json: " + err.Error())
 	}
 	return l
-}
+})
 
 // Parse reads a list in the outlets.json format on its own, without the
 // default list.
