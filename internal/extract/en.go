@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 
+	"github.com/kamnotra/kamnotra/internal/gazetteer"
+
 	"github.com/kamnotra/kamnotra/internal/record"
 )
 
@@ -24,7 +26,14 @@ type enSent struct {
 	covered   []bool  // tokens inside a mention
 	names     []nameSpan
 	dates     []dateMention
+	places    []placeAt
 	titleCase bool
+}
+
+// placeAt is a gazetteer place of a sentence, at token index i.
+type placeAt struct {
+	i int
+	m gazetteer.PlaceMatch
 }
 
 func (s *enSent) lexAt(i int) (*lexEntry, int) {
@@ -114,8 +123,17 @@ func (x *enDoc) read(si int, sent *Sentence) *enSent {
 			}
 		}
 	}
-	var pub = x.d.In.Published
-	s.dates = findDates(s.toks, pub)
+	s.dates = findDates(s.toks, x.d.In.Published)
+	if hasCapitalised(s.toks) {
+		for _, pm := range gaz().FindPlaces(sent.Text) {
+			off := sent.Span.Start + pm.Start
+			ti := 0
+			for ti < len(s.toks) && s.toks[ti].E <= off {
+				ti++
+			}
+			s.places = append(s.places, placeAt{i: ti, m: pm})
+		}
+	}
 	return s
 }
 
@@ -209,4 +227,13 @@ func (x *enDoc) findDateline() {
 			}
 		}
 	}
+}
+
+func hasCapitalised(toks []token) bool {
+	for _, t := range toks {
+		if t.Upper {
+			return true
+		}
+	}
+	return false
 }

@@ -28,7 +28,10 @@ func init() {
 	phnom penh siem reap bangkok
 	photo caption file related stories story video read more
 	commune-level election-related anti-government pro-government ex-cnrp
-	i you me my your`) {
+	i you me my your
+	division department unit bureau center centre institute program programme project organization organisation
+	group network alliance coalition league federation foundation society commission international amnesty
+	licadho adhoc comfrel nicfec transparency cchr ngo ngos working school university pagoda hospital prison`) {
 		enNotName[w] = true
 	}
 }

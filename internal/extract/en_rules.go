@@ -166,10 +166,13 @@ func (x *enDoc) build(k int, s *enSent, tr trig, cs, rep, oe int, mod modality) 
 			roleSeen = true
 		}
 	}
+	claimant := x.claimant(s, rep, tr)
 	if len(persons) == 0 && main == nil {
 		switch p := pronounSubject(toks, who); p {
 		case "he", "she", "him", "her":
-			if x.lastPerson != "" {
+			// The person named last, unless that is the speaker (whose "he"
+			// is someone else) or the sentence is a quotation.
+			if x.lastPerson != "" && x.lastPerson != claimant && !quoted(toks, tr.i) {
 				persons = []string{x.lastPerson}
 			}
 		case "they", "we", "them", "us":
@@ -200,7 +203,7 @@ func (x *enDoc) build(k int, s *enSent, tr trig, cs, rep, oe int, mod modality) 
 	} else if x.hedged(toks) {
 		ev.Stance = record.StanceHedged
 	}
-	ev.Claimant = x.claimant(s, rep, tr)
+	ev.Claimant = claimant
 	ev.PresidedBy = x.presided(s)
 	ev.Grade = gradeOfSentence(toks, ev)
 
@@ -240,7 +243,18 @@ func (x *enDoc) build(k int, s *enSent, tr trig, cs, rep, oe int, mod modality) 
 		}
 	default:
 		ev.FromOrg = affiliation(s, who, main, excl)
-		ev.ToOrg = x.actingBody(s, tr, pass, obj, actor)
+		if ev.FromOrg == "" && k > 0 && (main != nil || roleSeen) && tr.flags&fNoun == 0 && refersBack(toks, who) {
+			// "The six adults were charged": the group the sentence before
+			// introduced, with its party.
+			prev := x.sents[k-1]
+			for _, m := range prev.ments {
+				if m.e.Kind == lexParty && affiliated(prev.toks, m) {
+					ev.FromOrg = m.e.Canon
+					break
+				}
+			}
+		}
+		ev.ToOrg = x.actingBody(s, tr, pass, obj, actor, rep)
 	}
 	if ev.Type == record.EventFlight && !x.flightTarget(s, tr, obj) {
 		return nil
@@ -316,6 +330,27 @@ func definiteGroup(toks []token, who side) bool {
 		}
 	}
 	return false
+}
+
+// quoted reports whether token i is inside a quotation.
+func quoted(toks []token, i int) bool {
+	n := 0
+	for k := 0; k < i; k++ {
+		if toks[k].L == "\"" {
+			n++
+		}
+	}
+	return n%2 == 1
+}
+
+// refersBack reports a subject that names a group met before ("the six
+// adults", "these activists") rather than the rest of one ("the remaining
+// 10", "the other activists").
+func refersBack(toks []token, who side) bool {
+	if who.a >= who.b || !has(toks, who.a, "the", "these", "those", "all") {
+		return false
+	}
+	return !hasWord(toks, who.a, min(who.b, who.a+3), "remaining", "other", "rest")
 }
 
 // subjects are the names on the subject side that are not agents,
@@ -755,7 +790,7 @@ func (x *enDoc) resignation(s *enSent, tr trig, ev *Event, subj, obj side) []Eve
 }
 
 // actingBody is the court, police or agency that acted on the subjects.
-func (x *enDoc) actingBody(s *enSent, tr trig, pass bool, obj, actor side) string {
+func (x *enDoc) actingBody(s *enSent, tr trig, pass bool, obj, actor side, rep int) string {
 	toks := s.toks
 	if pass {
 		if k := within(toks, obj.a, obj.b, "by"); k >= 0 {
@@ -775,8 +810,8 @@ func (x *enDoc) actingBody(s *enSent, tr trig, pass bool, obj, actor side) strin
 	}
 	wantCourt := tr.typ == record.EventCharge || tr.typ == record.EventConviction
 	for _, m := range s.ments {
-		if m.e.Kind != lexBody {
-			continue
+		if m.e.Kind != lexBody || m.i <= rep {
+			continue // a body that speaks is not one that acts
 		}
 		isCourt := strings.HasSuffix(m.e.Canon, "Court")
 		switch {
@@ -814,57 +849,19 @@ func (x *enDoc) flightTarget(s *enSent, tr trig, obj side) bool {
 
 // placeDate sets the place and date of an event from its sentence.
 func (x *enDoc) placeDate(k int, s *enSent, tr trig, ev *Event, cs, oe, rep int) {
-	toks := s.toks
-	if ev.Place.Province == "" {
-		prov := ""
-		n := 0
-		for _, m := range s.ments {
-			if m.e.Kind == lexProvince && m.i >= max(cs, rep+1) {
-				if m.e.Canon != prov {
-					n++
-				}
-				prov = m.e.Canon
-			}
-		}
-		switch {
-		case n == 1:
-			ev.Place.Province = prov
-		case n == 0:
+	if ev.Place.Province == "" && ev.Place.District == "" {
+		ev.Place = sentencePlace(s, max(cs, rep+1))
+		if ev.Place.Province == "" {
 			for _, m := range s.ments {
 				if m.e.Canon == ev.ToOrg && m.e.Province != "" {
 					ev.Place.Province = m.e.Province
 				}
 			}
-			if ev.Place.Province == "" && (ev.ToOrg == PhnomPenhCourt) {
-				ev.Place.Province = "Phnom Penh"
+			if p, ok := courtProvince(ev.ToOrg); ok {
+				ev.Place.Province = p
 			}
 			if ev.Place.Province == "" && Family(ev.Type) == record.EventDefection && x.dateline != "" {
 				ev.Place.Province = x.dateline
-			}
-		}
-	}
-	// "Bati district", "Komar Reachea commune"
-	for i := 1; i < len(toks); i++ {
-		l := strings.TrimSuffix(toks[i].L, "'s")
-		if l != "district" && l != "commune" && l != "khan" && l != "sangkat" {
-			continue
-		}
-		j := i
-		for j > 0 && j > i-3 && toks[j-1].Upper && toks[j-1].Kind == tokWord && !enNotName[strings.TrimSuffix(toks[j-1].L, "'s")] && !s.covered[j-1] {
-			j--
-		}
-		if j == i {
-			continue
-		}
-		name := joinName(toks[j:i])
-		switch l {
-		case "district", "khan":
-			if ev.Place.District == "" {
-				ev.Place.District = name
-			}
-		default:
-			if ev.Place.Commune == "" {
-				ev.Place.Commune = name
 			}
 		}
 	}
@@ -974,4 +971,68 @@ func (x *enDoc) fillDocLevel(evs []Event) []Event {
 		out = append(out, e)
 	}
 	return out
+}
+
+// sentencePlace is the place a sentence states from token from on: the
+// one province its places name (a district or commune tells its
+// province), with the district and commune when just one of each is
+// named. Several provinces ("councillors from Battambang, Siem Reap and
+// Phnom Penh") state no single place.
+func sentencePlace(s *enSent, from int) Place {
+	var p Place
+	provs, dists, comms := 0, 0, 0
+	for _, pa := range s.places {
+		if pa.i < from {
+			continue
+		}
+		m := pa.m
+		if m.Province != "" && m.Province != p.Province {
+			if p.Province != "" && len(m.Provinces) > 1 && contains(m.Provinces, p.Province) {
+				// an ambiguous district decided by the province named
+			} else {
+				provs++
+				p.Province = m.Province
+			}
+		}
+		if m.District != "" && m.District != p.District {
+			dists++
+			p.District = m.District
+		}
+		if m.Commune != "" && m.Commune != p.Commune {
+			comms++
+			p.Commune = m.Commune
+		}
+	}
+	if provs > 1 {
+		return Place{}
+	}
+	if dists > 1 {
+		p.District = ""
+	}
+	if comms > 1 {
+		p.Commune = ""
+	}
+	return p
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// courtProvince is the province of a provincial or municipal court.
+func courtProvince(org string) (string, bool) {
+	if org == "" || !strings.HasSuffix(org, "Court") {
+		return "", false
+	}
+	for _, pm := range gaz().FindPlaces(org) {
+		if pm.Province != "" {
+			return pm.Province, true
+		}
+	}
+	return "", false
 }

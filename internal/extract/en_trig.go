@@ -199,7 +199,7 @@ var reportVerbs = map[string]bool{
 	"said": true, "says": true, "say": true, "claimed": true, "claims": true, "claim": true, "told": true,
 	"announced": true, "announces": true, "stated": true, "states": true, "added": true, "noted": true,
 	"confirmed": true, "confirms": true, "reported": true, "reports": true, "wrote": true, "posted": true,
-	"insisted": true, "alleged": true, "revealed": true, "showed": true, "shows": true, "explained": true,
+	"insisted": true, "revealed": true, "showed": true, "shows": true, "explained": true,
 	"declared": true, "determined": true, "ruled": true, "believed": true, "believes": true, "argued": true,
 	"noting": true, "saying": true, "adding": true, "indicated": true, "acknowledged": true, "admitted": false,
 }
@@ -370,7 +370,7 @@ func clauseStart(toks []token, i int) (start, report int) {
 				report = k - 1
 			}
 			return k + 1, report
-		case reportVerbs[l] && toks[k].Kind == tokWord && !(k+1 < len(toks) && toks[k+1].L == ",") && !(l == "reports" || l == "claims") && k < i-1:
+		case reportVerbs[l] && toks[k].Kind == tokWord && !toks[k].Upper && !(k+1 < len(toks) && toks[k+1].L == ",") && !(l == "reports" || l == "claims") && k < i-1:
 			if has(toks, k+1, "that") {
 				return k + 2, k
 			}

@@ -1,6 +1,14 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+	"sync"
+
+	"github.com/kamnotra/kamnotra/internal/gazetteer"
+)
+
+// gaz is the shared gazetteer, loaded on first use.
+var gaz = sync.OnceValue(gazetteer.Default)
 
 // Canonical organisation names of the shared corpus format.
 const (
@@ -113,11 +121,14 @@ var enProvinces = map[string][]string{
 }
 
 var enCountries = map[string][]string{
-	"Cambodia": {"cambodia", "the kingdom", "kingdom of cambodia"},
-	"Thailand": {"thailand"},
-	"Vietnam":  {"vietnam", "viet nam"},
-	"Malaysia": {"malaysia"},
-	"abroad":   {"abroad", "overseas", "the country", "a third country"},
+	"Cambodia":      {"cambodia", "the kingdom", "kingdom of cambodia"},
+	"Thailand":      {"thailand"},
+	"Vietnam":       {"vietnam", "viet nam"},
+	"Malaysia":      {"malaysia"},
+	"United States": {"united states", "u.s.", "america"},
+	"France":        {"france"},
+	"Australia":     {"australia"},
+	"abroad":        {"abroad", "overseas", "the country", "a third country"},
 }
 
 // lexNode is a node of a trie over lower-case tokens.
@@ -218,6 +229,9 @@ func CanonicalOrg(name string) string {
 	}
 	if c, ok := canonOrgs[strings.ToLower(strings.ReplaceAll(name, "’", "'"))]; ok {
 		return c
+	}
+	if o, ok := gaz().Org(name); ok {
+		return o.Canonical
 	}
 	return name
 }

@@ -142,6 +142,28 @@ func dedupe(evs []Event) []Event {
 			}
 		}
 	}
+	// A total told first and then in parts ("14 activists were
+	// sentenced" ... "four ... were sentenced" ... "the remaining 10")
+	// is the parts.
+	for i := range evs {
+		a := &evs[i]
+		if drop[i] || a.Count == nil || len(a.Persons) > 0 || a.Stance == record.StanceDenies {
+			continue
+		}
+		var sum int64
+		parts := 0
+		for j := i + 1; j < len(evs); j++ {
+			b := &evs[j]
+			if drop[j] || b.Type != a.Type || b.Count == nil || overlaps(a.Span, b.Span) || b.Stance == record.StanceDenies {
+				continue
+			}
+			sum += *b.Count
+			parts++
+		}
+		if parts >= 2 && sum == *a.Count {
+			drop[i] = true
+		}
+	}
 	out := evs[:0]
 	for i, e := range evs {
 		if !drop[i] {
