@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/kamnotra/kamnotra/internal/khmer"
 	"github.com/kamnotra/kamnotra/internal/record"
 )
 
@@ -224,19 +225,41 @@ func groups(s string, idx []int) []string {
 	return g
 }
 
-// khmerDates finds dates written in Khmer in text. It is a hook for the
-// Khmer date parser of internal/khmer.
-//
-// TODO(khmer-dates): call khmer.FindDates(text, published) once it is
-// committed; until then Khmer dates written in page text are not read, and
-// Khmer pages rely on meta tags, JSON-LD, <time> and URL paths.
-var khmerDates = func(text string, fetched time.Time) []stamp { return nil }
+// khmerDates finds the dates written in text with their own year, in
+// Khmer, English or figures, including lunar dates, through the Khmer
+// date parser. Relative forms ("yesterday", ម្សិលមិញ) are not asked for:
+// near a title they describe the event, not the publication.
+func khmerDates(text string) []stamp {
+	var out []stamp
+	for _, m := range khmer.FindDates(text, time.Time{}) {
+		if m.Date.Precision != khmer.PrecisionDay || (m.Kind != khmer.DateAbsolute && m.Kind != khmer.DateLunar) {
+			continue
+		}
+		out = append(out, stamp{t: time.Date(m.Date.Year, time.Month(m.Date.Month), m.Date.Day, 0, 0, 0, 0, Cambodia), prec: record.PrecisionDay, source: "text"})
+	}
+	return out
+}
 
-// datesInText returns the dates written in text, English and Khmer,
-// earliest position first within each language, Khmer first.
+// datesInText returns the dates written in text, in order of position,
+// from the Khmer date parser; English dates with a time of day ("July 25,
+// 2023 at 3:40 pm") come from englishDates, which also stands in when the
+// Khmer parser finds nothing.
 func datesInText(text string, fetched time.Time) []stamp {
-	out := khmerDates(text, fetched)
-	return append(out, englishDates(text)...)
+	km := khmerDates(text)
+	en := englishDates(text)
+	if len(km) == 0 {
+		return en
+	}
+	// Prefer the English reading of the same day when it carries a clock.
+	for i, k := range km {
+		for _, e := range en {
+			if e.clock && record.DateOf(e.t) == record.DateOf(k.t) {
+				km[i] = e
+				break
+			}
+		}
+	}
+	return km
 }
 
 // firstRunes returns the first n runes of s.

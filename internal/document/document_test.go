@@ -205,6 +205,14 @@ func TestReadFixturePages(t *testing.T) {
 			flags:    []string{record.FlagInvalidUTF8},
 			contains: []string{"\uFFFD", "បុញធី"},
 		}},
+		{"km-text-date.html", "https://kampuchea-sample.example/news/44120", "", want{
+			title:      "ក្រុមប្រឹក្សាឃុំព្រែកតាកូវ ប្រជុំពិភាក្សាផែនការអភិវឌ្ឍន៍",
+			lang:       "km",
+			published:  "2023-07-25",
+			dateSource: "text",
+			contains:   []string{"ក្រោមអធិបតីភាពលោក ចាន់ សុភារៈ មេឃុំ", "អណ្ដូងទឹកស្អាតចំនួន១២"},
+			excludes:   []string{"អត្ថបទពាក់ព័ន្ធ", "ភ្ជុំបិណ្ឌ", "កីឡា"},
+		}},
 		{"broken.html", "https://x.example/broken", "text/html", want{
 			title:    "Commune council meets in Prey Veng",
 			lang:     "en",
