@@ -14,8 +14,12 @@
 package document
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"errors"
+	"fmt"
+	"io"
 	"net/url"
 	"slices"
 	"strings"
@@ -96,6 +100,17 @@ func Read(ctx context.Context, in Input) (*Result, error) {
 	}
 	if isBlank(in.Body) {
 		return nil, record.Wrap(record.EInvalid, ErrEmpty, "%s: the body is empty: nothing to read (was the download cut off?)", describe(in.URL))
+	}
+	if len(in.Body) >= 2 && in.Body[0] == 0x1f && in.Body[1] == 0x8b {
+		// A saved page.html.gz, or a server that compressed twice.
+		b, err := gunzip(in.Body)
+		if err != nil {
+			return nil, record.Wrap(record.EInvalid, err, "%s", describe(in.URL))
+		}
+		in.Body = b
+		if isBlank(in.Body) {
+			return nil, record.Wrap(record.EInvalid, ErrEmpty, "%s: the gzip body is empty: nothing to read", describe(in.URL))
+		}
 	}
 	if in.Outlets == nil {
 		in.Outlets = outlet.Default()
@@ -303,4 +318,22 @@ func resolve(base *url.URL, ref string) string {
 		return ""
 	}
 	return r.String()
+}
+
+// gunzip decompresses a gzip body up to MaxBodySize.
+func gunzip(b []byte) ([]byte, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		return nil, fmt.Errorf("body is not valid gzip (%v)", err)
+	}
+	out, err := io.ReadAll(io.LimitReader(zr, MaxBodySize+1))
+	switch {
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return nil, fmt.Errorf("gzip body is truncated: the download was cut off, fetch it again")
+	case err != nil:
+		return nil, fmt.Errorf("gzip body is corrupt (%v)", err)
+	case len(out) > MaxBodySize:
+		return nil, fmt.Errorf("gzip body expands past the %d MiB limit: refusing it", MaxBodySize>>20)
+	}
+	return out, nil
 }

@@ -356,6 +356,21 @@ func TestReadErrors(t *testing.T) {
 			}
 		})
 	}
+	page := sampleFile(t, "mekong-watch-en-2025-04-22-siem-reap-arrest.html")
+	gzPage := gzipBytes(page)
+	r, err := Read(context.Background(), Input{Body: gzPage, FetchedAt: fetched})
+	if err != nil || !strings.Contains(r.Text, "Mao Sreypich") {
+		t.Errorf("gzip page: %v", err)
+	}
+	for _, bad := range [][]byte{gzPage[:len(gzPage)/2], {0x1f, 0x8b, 1, 2}, gzipBytes([]byte("  "))} {
+		if _, err := Read(context.Background(), Input{Body: bad}); err == nil || record.ErrorCode(err) != record.EInvalid {
+			t.Errorf("bad gzip %x…: err = %v", bad[:4], err)
+		}
+	}
+	if _, err := Read(context.Background(), Input{Body: gzPage[:len(gzPage)/2]}); err == nil || !strings.Contains(err.Error(), "truncated") {
+		t.Errorf("truncated gzip: %v", err)
+	}
+
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	if _, err := Read(ctx, Input{Body: []byte("<p>hello</p>")}); !errors.Is(err, context.Canceled) {
@@ -564,4 +579,12 @@ func TestTitleSite(t *testing.T) {
 			t.Errorf("stripSite(%q) = %q, want %q", tt.title, got, tt.want)
 		}
 	}
+}
+
+func gzipBytes(b []byte) []byte {
+	var buf bytes.Buffer
+	w := gzip.NewWriter(&buf)
+	w.Write(b)
+	w.Close()
+	return buf.Bytes()
 }

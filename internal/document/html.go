@@ -3,6 +3,7 @@ package document
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/url"
 	"regexp"
 	"strings"
@@ -87,7 +88,7 @@ func readHTML(ctx context.Context, in Input) (*Result, error) {
 		if pageURL == nil {
 			pageURL = &url.URL{Scheme: "http", Host: "localhost", Path: "/"}
 		}
-		art, artErr = ps.ParseAndMutate(doc, pageURL)
+		art, artErr = parseReadable(&ps, doc, pageURL)
 	}
 	if artErr == nil && art.Node != nil {
 		res.Text = tidyText(render.InnerText(art.Node))
@@ -148,6 +149,17 @@ func readHTML(ctx context.Context, in Input) (*Result, error) {
 	// The page's lang attribute is a weak witness (templates say "en" on
 	// Khmer pages); the letters decide in finish.
 	return res, nil
+}
+
+// parseReadable runs readability, turning a panic in it (third-party code
+// on untrusted pages) into an error so the fallback extractor takes over.
+func parseReadable(ps *readability.Parser, doc *html.Node, u *url.URL) (art readability.Article, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = &record.Error{Code: record.EInternal, Message: fmt.Sprintf("readability panicked: %v", r)}
+		}
+	}()
+	return ps.ParseAndMutate(doc, u)
 }
 
 var errNoRun = &record.Error{Code: record.EInternal, Message: "readability not run: page too large"}
