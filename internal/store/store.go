@@ -4,9 +4,12 @@
 // and store/postgres (the server deployment).
 //
 // Rules every implementation keeps: context first; a missing row is a
-// record.Error with code ENotFound, never (nil, nil); exported methods own
-// their transaction; IDs are strings made without sequences so that the two
-// databases agree and data moves between them.
+// record.Error with code ENotFound, never (nil, nil); a duplicate is
+// EConflict and input the database refuses (a reference to a missing row,
+// text that is not UTF-8) is EInvalid; exported methods own their
+// transaction; IDs are strings made without sequences so that the two
+// databases agree and data moves between them (DocumentID, NewID). Times
+// come back in UTC, to the microsecond.
 package store
 
 import (
@@ -29,17 +32,27 @@ const (
 type DocumentFilter struct {
 	OutletID string
 	Lang     string
-	From, To time.Time // on the publication date (documents without one: FetchedAt)
+	// From (inclusive) and To (exclusive) bound the publication time:
+	// PublishedAt, else the first day of Published, else FetchedAt.
+	From, To time.Time
 	// ExtractorVersionNot selects documents whose extractor version differs
 	// from this one (including never extracted), for reextraction.
 	ExtractorVersionNot string
-	After               string // page after this document ID (keyset pagination)
-	Limit               int    // 0 means a default of 100
+	// Documents come newest first (by the time above, then ID). After
+	// continues a listing after the document with this ID (keyset
+	// pagination: pass the last ID of the previous page).
+	After string
+	Limit int // 0 means a default of 100; at most 1000
 }
 
-// EventFilter selects events; zero fields do not filter.
+// EventFilter selects events; zero fields do not filter. Events come by
+// date, latest first (undated last), then by ID; After and Limit page as in
+// DocumentFilter.
 type EventFilter struct {
-	Types      []record.EventType
+	Types []record.EventType
+	// From and To select events whose date may fall in [From.Start(),
+	// To.End()]: an event "in June 2023" is found by a filter from
+	// 2023-06-15. Undated events are left out when either is set.
 	From, To   record.Date
 	PersonID   string
 	OrgID      string // as from_org, to_org or participant
@@ -74,7 +87,14 @@ type Store interface {
 	// canonical URL with the same SHA-256 adds nothing; a different SHA-256
 	// becomes version N+1 of the same document. doc.ID is set from the
 	// canonical URL when empty; doc.Version is set on return.
+	// A version differs when its SHA-256 differs from the latest version's,
+	// so a page that changes back gets a new version recording the revert.
+	// doc.FetchedAt is set to now when zero.
 	SaveCapture(ctx context.Context, doc *record.Document) (SaveOutcome, error)
+	// SaveCaptures saves several documents as SaveCapture does, in one
+	// transaction: either all are saved or none. Batches of 50–500 are
+	// several times faster than single calls (see the benchmarks).
+	SaveCaptures(ctx context.Context, docs []*record.Document) ([]SaveOutcome, error)
 	Document(ctx context.Context, id string) (*record.Document, error)
 	DocumentByURL(ctx context.Context, canonicalURL string) (*record.Document, error)
 	DocumentVersions(ctx context.Context, id string) ([]record.DocumentVersion, error)
@@ -87,17 +107,27 @@ type Store interface {
 	SourceState(ctx context.Context, url string) (*record.SourceState, error)
 	PutSourceState(ctx context.Context, s *record.SourceState) error
 
-	// People, organisations and places.
+	// People, organisations and places. Every Put… inserts or replaces by
+	// ID, gives an empty ID a NewID, and sets CreatedAt (kept from the first
+	// insert) and UpdatedAt (now) on the value passed where it has them.
+	// Names, participants and other lists are replaced whole and come back
+	// in the order given.
 	PutPerson(ctx context.Context, p *record.Person) error
 	Person(ctx context.Context, id string) (*record.Person, error)
 	// PeopleByName finds people with exactly this name value in any script.
 	PeopleByName(ctx context.Context, value string) ([]record.Person, error)
+	// PeopleByNameKey finds people one of whose names has the same NameKey
+	// as name: spacing, case and punctuation do not matter.
+	PeopleByNameKey(ctx context.Context, name string) ([]record.Person, error)
 	PutOrganisation(ctx context.Context, o *record.Organisation) error
 	Organisation(ctx context.Context, id string) (*record.Organisation, error)
 	Organisations(ctx context.Context) ([]record.Organisation, error)
+	// OrganisationsByNameKey finds organisations one of whose names has the
+	// same NameKey as name.
+	OrganisationsByNameKey(ctx context.Context, name string) ([]record.Organisation, error)
 	PutPlace(ctx context.Context, p *record.Place) error
 	Place(ctx context.Context, id string) (*record.Place, error)
-	Places(ctx context.Context, level record.PlaceLevel) ([]record.Place, error)
+	Places(ctx context.Context, level record.PlaceLevel) ([]record.Place, error) // level "" lists all
 
 	// Events and citations.
 	PutEvent(ctx context.Context, e *record.Event) error
@@ -115,5 +145,7 @@ type Store interface {
 
 	// Memberships and posts.
 	PutMembership(ctx context.Context, m *record.Membership) error
+	// Memberships lists the memberships of personID in orgID; an empty
+	// argument does not filter.
 	Memberships(ctx context.Context, personID, orgID string) ([]record.Membership, error)
 }

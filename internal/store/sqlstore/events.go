@@ -1,0 +1,463 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/kamnotra/kamnotra/internal/record"
+	"github.com/kamnotra/kamnotra/internal/store"
+)
+
+// prepareEvent checks an event and fills its defaults.
+func (s *Store) prepareEvent(e *record.Event) error {
+	if e == nil {
+		return record.Errorf(record.EInvalid, "no event to save")
+	}
+	if e.ID == "" {
+		e.ID = store.NewID("e")
+	}
+	if e.Type == "" {
+		return record.Errorf(record.EInvalid, "event %s has no type", e.ID)
+	}
+	if e.Status == "" {
+		e.Status = record.StatusExtracted
+	}
+	if err := checkStatus(e.Status); err != nil {
+		return err
+	}
+	for i, p := range e.Participants {
+		if p.Role == "" {
+			return record.Errorf(record.EInvalid, "event %s participant %d has no role", e.ID, i)
+		}
+		if err := checkText(fmt.Sprintf("event %s participant %d mention", e.ID, i), p.Mention); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// putEvent inserts or replaces e and its participants. now stamps
+// UpdatedAt, and CreatedAt when the event is new and the caller left it
+// zero; it returns the stored CreatedAt.
+func (s *Store) putEvent(t *tx, e *record.Event, created, now any) (err error) {
+	start, end := dateRange(e.Date)
+	var createdAt = e.CreatedAt
+	err = t.queryRow(`INSERT INTO events (id, type, date, date_start, date_end, place_id, count, count_qualifier,
+		from_org_id, to_org_id, role_class, evidence_grade, status, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET type = excluded.type, date = excluded.date, date_start = excluded.date_start,
+		date_end = excluded.date_end, place_id = excluded.place_id, count = excluded.count,
+		count_qualifier = excluded.count_qualifier, from_org_id = excluded.from_org_id, to_org_id = excluded.to_org_id,
+		role_class = excluded.role_class, evidence_grade = excluded.evidence_grade, status = excluded.status,
+		updated_at = excluded.updated_at
+		RETURNING created_at`,
+		e.ID, string(e.Type), e.Date.String(), start, end, nullString(e.PlaceID), nullInt(e.Count), string(e.CountQualifier),
+		nullString(e.FromOrgID), nullString(e.ToOrgID), string(e.RoleClass), string(e.EvidenceGrade), string(e.Status),
+		created, now).Scan(timeCol{&createdAt})
+	if err != nil {
+		return err
+	}
+	e.CreatedAt = createdAt
+	if _, err := t.exec(`DELETE FROM event_participants WHERE event_id = ?`, e.ID); err != nil {
+		return err
+	}
+	for i, p := range e.Participants {
+		if _, err := t.exec(`INSERT INTO event_participants (event_id, ord, role, person_id, org_id, mention) VALUES (?, ?, ?, ?, ?, ?)`,
+			e.ID, i, p.Role, nullString(p.PersonID), nullString(p.OrgID), p.Mention); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// PutEvent implements store.Store.
+func (s *Store) PutEvent(ctx context.Context, e *record.Event) error {
+	if err := s.prepareEvent(e); err != nil {
+		return err
+	}
+	now := s.nowUTC()
+	created := e.CreatedAt
+	if created.IsZero() {
+		created = now
+	}
+	saved := *e
+	err := s.transact(ctx, func(t *tx) error {
+		saved.CreatedAt = created
+		return s.putEvent(t, &saved, s.timeArg(created), s.timeArg(now))
+	})
+	if err != nil {
+		return s.fail(err, "save event %s", e.ID)
+	}
+	e.CreatedAt, e.UpdatedAt = saved.CreatedAt, now
+	return nil
+}
+
+const eventColumns = `e.id, e.type, e.date, e.place_id, e.count, e.count_qualifier, e.from_org_id, e.to_org_id,
+	e.role_class, e.evidence_grade, e.status, e.created_at, e.updated_at FROM events e`
+
+func scanEvent(sc scanner) (record.Event, error) {
+	var e record.Event
+	err := sc.Scan(&e.ID, &e.Type, dateCol{&e.Date}, strCol{&e.PlaceID}, intPtrCol{&e.Count}, &e.CountQualifier,
+		strCol{&e.FromOrgID}, strCol{&e.ToOrgID}, &e.RoleClass, &e.EvidenceGrade, &e.Status,
+		timeCol{&e.CreatedAt}, timeCol{&e.UpdatedAt})
+	return e, err
+}
+
+// events runs a query for events and attaches their participants.
+func (s *Store) events(ctx context.Context, what, q string, args ...any) ([]record.Event, error) {
+	es, err := queryAll(s, ctx, what, scanEvent, q, args...)
+	if err != nil || len(es) == 0 {
+		return es, err
+	}
+	byID := make(map[string]*record.Event, len(es))
+	ids := make([]any, len(es))
+	for i := range es {
+		byID[es[i].ID] = &es[i]
+		ids[i] = es[i].ID
+	}
+	for len(ids) > 0 {
+		chunk := ids[:min(len(ids), 500)]
+		ids = ids[len(chunk):]
+		rows, err := s.query(ctx, `SELECT event_id, role, person_id, org_id, mention FROM event_participants
+			WHERE event_id IN (`+placeholders(len(chunk))+`) ORDER BY event_id, ord`, chunk...)
+		if err != nil {
+			return nil, s.fail(err, "%s", what)
+		}
+		for rows.Next() {
+			var (
+				id string
+				p  record.Participant
+			)
+			if err := rows.Scan(&id, &p.Role, strCol{&p.PersonID}, strCol{&p.OrgID}, &p.Mention); err != nil {
+				rows.Close()
+				return nil, s.fail(err, "%s", what)
+			}
+			e := byID[id]
+			e.Participants = append(e.Participants, p)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, s.fail(err, "%s", what)
+		}
+	}
+	return es, nil
+}
+
+// Event implements store.Store.
+func (s *Store) Event(ctx context.Context, id string) (*record.Event, error) {
+	es, err := s.events(ctx, "read event "+id, `SELECT `+eventColumns+` WHERE e.id = ?`, id)
+	if err != nil {
+		return nil, err
+	}
+	if len(es) == 0 {
+		return nil, record.Errorf(record.ENotFound, "no event with ID %q", id)
+	}
+	return &es[0], nil
+}
+
+// Events implements store.Store.
+func (s *Store) Events(ctx context.Context, f store.EventFilter) ([]record.Event, error) {
+	limit, err := pageLimit(f.Limit)
+	if err != nil {
+		return nil, err
+	}
+	var (
+		where []string
+		args  []any
+	)
+	add := func(cond string, a ...any) { where = append(where, cond); args = append(args, a...) }
+	if len(f.Types) > 0 {
+		a := make([]any, len(f.Types))
+		for i, t := range f.Types {
+			a[i] = string(t)
+		}
+		add("e.type IN ("+placeholders(len(a))+")", a...)
+	}
+	if len(f.Statuses) > 0 {
+		a := make([]any, len(f.Statuses))
+		for i, t := range f.Statuses {
+			a[i] = string(t)
+		}
+		add("e.status IN ("+placeholders(len(a))+")", a...)
+	}
+	if !f.From.IsZero() {
+		start, _ := dateRange(f.From)
+		add("e.date_end >= ?", start)
+	}
+	if !f.To.IsZero() {
+		_, end := dateRange(f.To)
+		add("e.date_start <= ? AND e.date_start <> ''", end)
+	}
+	if f.PersonID != "" {
+		add("EXISTS (SELECT 1 FROM event_participants ep WHERE ep.event_id = e.id AND ep.person_id = ?)", f.PersonID)
+	}
+	if f.OrgID != "" {
+		add(`(e.from_org_id = ? OR e.to_org_id = ?
+			OR EXISTS (SELECT 1 FROM event_participants ep WHERE ep.event_id = e.id AND ep.org_id = ?))`, f.OrgID, f.OrgID, f.OrgID)
+	}
+	if f.PlaceID != "" {
+		add(`e.place_id IN (WITH RECURSIVE inside (id) AS (
+				SELECT ? UNION SELECT pl.id FROM places pl JOIN inside ON pl.parent_id = inside.id)
+			SELECT id FROM inside)`, f.PlaceID)
+	}
+	if f.DocumentID != "" {
+		add("EXISTS (SELECT 1 FROM citations c WHERE c.event_id = e.id AND c.document_id = ?)", f.DocumentID)
+	}
+	if f.After != "" {
+		var after string
+		err := s.queryRow(ctx, `SELECT date_start FROM events WHERE id = ?`, f.After).Scan(&after)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, record.Errorf(record.EInvalid, "page cursor %q is not an event ID: pass the last ID of the previous page", f.After)
+		}
+		if err != nil {
+			return nil, s.fail(err, "read page cursor %s", f.After)
+		}
+		add("(e.date_start < ? OR (e.date_start = ? AND e.id < ?))", after, after, f.After)
+	}
+	q := `SELECT ` + eventColumns
+	if len(where) > 0 {
+		q += ` WHERE ` + strings.Join(where, " AND ")
+	}
+	q += ` ORDER BY e.date_start DESC, e.id DESC LIMIT ?`
+	args = append(args, limit)
+	return s.events(ctx, "list events", q, args...)
+}
+
+// prepareCitation checks a citation and fills its defaults.
+func (s *Store) prepareCitation(c *record.Citation) error {
+	if c == nil {
+		return record.Errorf(record.EInvalid, "no citation to save")
+	}
+	if c.ID == "" {
+		c.ID = store.NewID("c")
+	}
+	if c.EventID == "" || c.DocumentID == "" || c.DocumentVersion <= 0 {
+		return record.Errorf(record.EInvalid, "citation %s needs an event, a document and a document version", c.ID)
+	}
+	if c.Span.Start < 0 || c.Span.End < c.Span.Start {
+		return record.Errorf(record.EInvalid, "citation %s has span [%d, %d): want 0 <= start <= end", c.ID, c.Span.Start, c.Span.End)
+	}
+	if c.Stance == "" {
+		c.Stance = record.StanceAsserts
+	}
+	if c.ExtractedBy == "" {
+		return record.Errorf(record.EInvalid, "citation %s has no ExtractedBy: set extractor/VERSION or editor/ACCOUNT", c.ID)
+	}
+	for _, f := range []string{c.Evidence, c.Claimant, c.ClaimantID, c.ExtractedBy} {
+		if err := checkText("citation "+c.ID, f); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// putCitation inserts c, or replaces the citation with its ID when
+// replace is set.
+func (s *Store) putCitation(t *tx, c *record.Citation, created any, replace bool) error {
+	// The span must lie inside the version's text: checked against the
+	// stored text, so that a citation never points past its evidence.
+	var n int
+	err := t.queryRow(`SELECT octet_length(text) FROM document_versions WHERE document_id = ? AND version = ?`,
+		c.DocumentID, c.DocumentVersion).Scan(&n)
+	if errors.Is(err, sql.ErrNoRows) {
+		return record.Errorf(record.EInvalid, "citation %s cites version %d of document %s, which is not stored", c.ID, c.DocumentVersion, c.DocumentID)
+	}
+	if err != nil {
+		return err
+	}
+	if !c.Span.Valid(n) {
+		return record.Errorf(record.EInvalid, "citation %s has span [%d, %d) outside the %d bytes of version %d of document %s",
+			c.ID, c.Span.Start, c.Span.End, n, c.DocumentVersion, c.DocumentID)
+	}
+	upsert := ` ON CONFLICT (id) DO UPDATE SET event_id = excluded.event_id, document_id = excluded.document_id,
+		document_version = excluded.document_version, span_start = excluded.span_start, span_end = excluded.span_end,
+		evidence = excluded.evidence, claimed_count = excluded.claimed_count, count_qualifier = excluded.count_qualifier,
+		claimant = excluded.claimant, claimant_id = excluded.claimant_id, stance = excluded.stance,
+		confidence = excluded.confidence, extracted_by = excluded.extracted_by`
+	if !replace {
+		upsert = ""
+	}
+	var createdAt = c.CreatedAt
+	err = t.queryRow(`INSERT INTO citations (id, event_id, document_id, document_version, span_start, span_end, evidence,
+		claimed_count, count_qualifier, claimant, claimant_id, stance, confidence, extracted_by, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`+upsert+` RETURNING created_at`,
+		c.ID, c.EventID, c.DocumentID, c.DocumentVersion, c.Span.Start, c.Span.End, c.Evidence,
+		nullInt(c.ClaimedCount), string(c.CountQualifier), c.Claimant, c.ClaimantID, string(c.Stance), c.Confidence,
+		c.ExtractedBy, created).Scan(timeCol{&createdAt})
+	if err != nil {
+		return err
+	}
+	c.CreatedAt = createdAt
+	return nil
+}
+
+// PutCitation implements store.Store.
+func (s *Store) PutCitation(ctx context.Context, c *record.Citation) error {
+	if err := s.prepareCitation(c); err != nil {
+		return err
+	}
+	created := c.CreatedAt
+	if created.IsZero() {
+		created = s.nowUTC()
+	}
+	saved := *c
+	err := s.transact(ctx, func(t *tx) error {
+		saved.CreatedAt = created
+		return s.putCitation(t, &saved, s.timeArg(created), true)
+	})
+	if err != nil {
+		return s.fail(err, "save citation %s of event %s", c.ID, c.EventID)
+	}
+	c.CreatedAt = saved.CreatedAt
+	return nil
+}
+
+const citationColumns = `c.id, c.event_id, c.document_id, c.document_version, c.span_start, c.span_end, c.evidence,
+	c.claimed_count, c.count_qualifier, c.claimant, c.claimant_id, c.stance, c.confidence, c.extracted_by, c.created_at
+	FROM citations c`
+
+func scanCitation(sc scanner) (record.Citation, error) {
+	var c record.Citation
+	err := sc.Scan(&c.ID, &c.EventID, &c.DocumentID, &c.DocumentVersion, &c.Span.Start, &c.Span.End, &c.Evidence,
+		intPtrCol{&c.ClaimedCount}, &c.CountQualifier, &c.Claimant, &c.ClaimantID, &c.Stance, &c.Confidence,
+		&c.ExtractedBy, timeCol{&c.CreatedAt})
+	return c, err
+}
+
+// Citations implements store.Store.
+func (s *Store) Citations(ctx context.Context, eventID string) ([]record.Citation, error) {
+	return queryAll(s, ctx, "list citations of event "+eventID, scanCitation,
+		`SELECT `+citationColumns+` WHERE c.event_id = ? ORDER BY c.document_id, c.span_start, c.id`, eventID)
+}
+
+// DocumentCitations implements store.Store.
+func (s *Store) DocumentCitations(ctx context.Context, documentID string) ([]record.Citation, error) {
+	return queryAll(s, ctx, "list citations of document "+documentID, scanCitation,
+		`SELECT `+citationColumns+` WHERE c.document_id = ? ORDER BY c.document_version, c.span_start, c.id`, documentID)
+}
+
+// ReplaceExtraction implements store.Store. Events named in x that exist
+// already are replaced only while no editor has touched them (status
+// extracted); an editor's event keeps its fields and gains the citations.
+func (s *Store) ReplaceExtraction(ctx context.Context, x store.Extraction) error {
+	if x.DocumentID == "" {
+		return record.Errorf(record.EInvalid, "extraction names no document")
+	}
+	if x.ExtractorVersion == "" {
+		return record.Errorf(record.EInvalid, "extraction of %s has no extractor version", x.DocumentID)
+	}
+	by := "extractor/" + x.ExtractorVersion
+	events := make([]record.Event, len(x.Events))
+	for i := range x.Events {
+		events[i] = x.Events[i]
+		if err := s.prepareEvent(&events[i]); err != nil {
+			return err
+		}
+	}
+	cites := make([]record.Citation, len(x.Citations))
+	for i := range x.Citations {
+		c := x.Citations[i]
+		if c.ExtractedBy == "" {
+			c.ExtractedBy = by
+		}
+		if !c.MachineExtracted() {
+			return record.Errorf(record.EInvalid, "citation %d of the extraction of %s is by %q: an extraction holds only extractor/… citations", i, x.DocumentID, c.ExtractedBy)
+		}
+		if c.DocumentID == "" {
+			c.DocumentID = x.DocumentID
+		}
+		if c.DocumentID != x.DocumentID {
+			return record.Errorf(record.EInvalid, "citation %d of the extraction of %s cites document %s", i, x.DocumentID, c.DocumentID)
+		}
+		if c.DocumentVersion == 0 {
+			c.DocumentVersion = x.DocumentVersion
+		}
+		cites[i] = c
+	}
+	now := s.nowUTC()
+	err := s.transact(ctx, func(t *tx) error {
+		var version int
+		err := t.queryRow(`SELECT version FROM documents WHERE id = ?`+s.d.ForUpdate(), x.DocumentID).Scan(&version)
+		if errors.Is(err, sql.ErrNoRows) {
+			return record.Errorf(record.ENotFound, "no document with ID %q to record an extraction of", x.DocumentID)
+		}
+		if err != nil {
+			return err
+		}
+		// The events the old machine citations supported: candidates for
+		// removal once those citations are gone.
+		rows, err := t.query(`SELECT DISTINCT event_id FROM citations WHERE document_id = ? AND extracted_by LIKE 'extractor/%'`, x.DocumentID)
+		if err != nil {
+			return err
+		}
+		var candidates []any
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return err
+			}
+			candidates = append(candidates, id)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if _, err := t.exec(`DELETE FROM citations WHERE document_id = ? AND extracted_by LIKE 'extractor/%'`, x.DocumentID); err != nil {
+			return err
+		}
+		for len(candidates) > 0 {
+			chunk := candidates[:min(len(candidates), 500)]
+			candidates = candidates[len(chunk):]
+			// Left alone: events an editor reviewed, published or
+			// rejected, events another citation still supports, and
+			// events a membership starts or ends with.
+			if _, err := t.exec(`DELETE FROM events WHERE id IN (`+placeholders(len(chunk))+`)
+				AND status = 'extracted'
+				AND NOT EXISTS (SELECT 1 FROM citations c WHERE c.event_id = events.id)
+				AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.start_event_id = events.id OR m.end_event_id = events.id)`,
+				chunk...); err != nil {
+				return err
+			}
+		}
+		for i := range events {
+			e := &events[i]
+			var status string
+			err := t.queryRow(`SELECT status FROM events WHERE id = ?`+s.d.ForUpdate(), e.ID).Scan(&status)
+			switch {
+			case errors.Is(err, sql.ErrNoRows), err == nil && status == string(record.StatusExtracted):
+				created := e.CreatedAt
+				if created.IsZero() {
+					created = now
+				}
+				if err := s.putEvent(t, e, s.timeArg(created), s.timeArg(now)); err != nil {
+					return fmt.Errorf("event %s: %w", e.ID, err)
+				}
+			case err != nil:
+				return err
+			}
+		}
+		for i := range cites {
+			c := &cites[i]
+			if c.DocumentVersion == 0 {
+				c.DocumentVersion = version
+			}
+			if err := s.prepareCitation(c); err != nil {
+				return err
+			}
+			created := c.CreatedAt
+			if created.IsZero() {
+				created = now
+			}
+			if err := s.putCitation(t, c, s.timeArg(created), false); err != nil {
+				return fmt.Errorf("citation %s of event %s: %w", c.ID, c.EventID, err)
+			}
+		}
+		_, err = t.exec(`UPDATE documents SET extractor_version = ? WHERE id = ?`, x.ExtractorVersion, x.DocumentID)
+		return err
+	})
+	return s.fail(err, "replace the extraction of document %s", x.DocumentID)
+}
