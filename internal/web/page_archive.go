@@ -106,13 +106,23 @@ func (h *handler) archiveText(w http.ResponseWriter, r *http.Request) {
 }
 
 // archivePolicy keeps the text, structure, links and tables of a captured
-// page and drops scripts, styles, forms, frames and embedded media.
+// page and nothing else: no scripts, styles, forms, frames or media. Images
+// are dropped because loading them would tell the source site who reads
+// the archive (the sandbox CSP blocks them as well).
 var archivePolicy = func() *bluemonday.Policy {
-	p := bluemonday.UGCPolicy()
-	p.AllowAttrs("lang", "dir").Globally()
-	// Images would be fetched from the source site, telling it who reads
-	// the archive; the sandbox CSP blocks them too.
-	p.SkipElementsContent("img", "picture", "video", "audio", "svg")
+	p := bluemonday.NewPolicy()
+	p.AllowStandardURLs()
+	p.AllowAttrs("href").OnElements("a")
+	p.RequireNoFollowOnLinks(true)
+	p.RequireNoReferrerOnLinks(true)
+	p.AllowElements("article", "section", "header", "footer", "main", "aside", "nav", "div", "span",
+		"h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "blockquote", "pre", "code",
+		"ul", "ol", "li", "dl", "dt", "dd", "strong", "em", "b", "i", "u", "small", "sub", "sup",
+		"abbr", "cite", "q", "time", "figure", "figcaption",
+		"table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td")
+	p.AllowAttrs("lang", "dir", "title").Globally()
+	p.AllowAttrs("colspan", "rowspan").Matching(bluemonday.Integer).OnElements("td", "th")
+	p.SkipElementsContent("script", "style", "noscript", "template", "svg", "math", "video", "audio", "object", "iframe")
 	return p
 }()
 

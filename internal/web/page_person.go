@@ -97,13 +97,13 @@ func (h *handler) personPage(rq *req) (*page, error) {
 	}
 	ctx := rq.Context()
 	p, err := h.st.Person(ctx, id)
-	if err != nil {
+	if err != nil && !record.IsNotFound(err) {
 		return nil, err
 	}
-	if !personPublic(p) {
-		// The same answer as for an ID that does not exist, so the page
-		// does not confirm that a private person is in the record.
-		return nil, record.Errorf(record.ENotFound, "no person %s", id)
+	if err != nil || !personPublic(p) {
+		// One answer for a missing and a private person, so the page does
+		// not confirm that a private person is in the record.
+		return nil, record.Wrap(record.ENotFound, err, "no person %s", id)
 	}
 	lk := newLookup(ctx, h.st, rq.L)
 	ms, err := h.st.Memberships(ctx, id, "")

@@ -16,6 +16,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"time"
 
@@ -268,6 +269,10 @@ func (h *handler) serve(fn func(*req) (*page, error)) http.HandlerFunc {
 		hd.Set("ETag", etag)
 		if etagMatch(r.Header.Get("If-None-Match"), etag) {
 			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		hd.Set("Content-Length", strconv.Itoa(len(body)))
+		if r.Method == http.MethodHead {
 			return
 		}
 		w.Write(body)
