@@ -28,7 +28,8 @@ func init() {
 	phnom penh siem reap bangkok
 	photo caption file related stories story video read more
 	commune-level election-related anti-government pro-government ex-cnrp
-	i you me my your
+	i you me my your senator lawmaker mp general lieutenant colonel commander ambassador mayor judge deputy-governor
+	vice-president vice-governor undersecretary under-secretary secretary-of-state lord his-excellency
 	division department unit bureau center centre institute program programme project organization organisation
 	group network alliance coalition league federation foundation society commission international amnesty
 	licadho adhoc comfrel nicfec transparency cchr ngo ngos working school university pagoda hospital prison`) {

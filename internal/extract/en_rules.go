@@ -115,6 +115,11 @@ func (x *enDoc) build(k int, s *enSent, tr trig, cs, rep, oe int, mod modality) 
 	if tr.flags&fNoun != 0 && tr.typ == record.EventDefection && has(toks, tr.i+1, "of") {
 		who = side{tr.j + 1, oe}
 	}
+	if tr.typ == record.EventCharge && tr.flags&fNoun != 0 {
+		if k := within(toks, tr.j, oe, "against"); k >= 0 {
+			who = side{k + 1, oe}
+		}
+	}
 
 	counts := findCounts(toks, who.a, who.b, s.lexAt)
 	var main *countNP
@@ -145,7 +150,7 @@ func (x *enDoc) build(k int, s *enSent, tr trig, cs, rep, oe int, mod modality) 
 		return false
 	}
 
-	persons := x.subjects(s, who, inSubset)
+	persons := x.subjects(s, who, inSubset, tr.j)
 	role := record.RoleClass("")
 	if main != nil {
 		role = main.role
@@ -170,9 +175,14 @@ func (x *enDoc) build(k int, s *enSent, tr trig, cs, rep, oe int, mod modality) 
 	if len(persons) == 0 && main == nil {
 		switch p := pronounSubject(toks, who); p {
 		case "he", "she", "him", "her":
-			// The person named last, unless that is the speaker (whose "he"
-			// is someone else) or the sentence is a quotation.
-			if x.lastPerson != "" && x.lastPerson != claimant && !quoted(toks, tr.i) {
+			// "X said he ..." is X; otherwise the person named last, unless
+			// that is the speaker (whose "he" is someone else) or the
+			// sentence is a quotation.
+			switch {
+			case quoted(toks, tr.i):
+			case rep >= 0 && claimant != "" && x.isName(s, claimant):
+				persons = []string{claimant}
+			case x.lastPerson != "" && x.lastPerson != claimant:
 				persons = []string{x.lastPerson}
 			}
 		case "they", "we", "them", "us":
@@ -332,6 +342,16 @@ func definiteGroup(toks []token, who side) bool {
 	return false
 }
 
+// isName reports whether n is a person named in the sentence.
+func (x *enDoc) isName(s *enSent, n string) bool {
+	for _, nm := range s.names {
+		if nm.name == n {
+			return true
+		}
+	}
+	return false
+}
+
 // quoted reports whether token i is inside a quotation.
 func quoted(toks []token, i int) bool {
 	n := 0
@@ -355,13 +375,15 @@ func refersBack(toks []token, who side) bool {
 
 // subjects are the names on the subject side that are not agents,
 // possessors or speakers.
-func (x *enDoc) subjects(s *enSent, who side, excl func(int) bool) []string {
+func (x *enDoc) subjects(s *enSent, who side, excl func(int) bool, trigEnd int) []string {
 	var out []string
 	for _, nm := range s.names {
 		if nm.i < who.a || nm.j > who.b || excl(nm.i) {
 			continue
 		}
-		if has(s.toks, nm.i-1, "by", "to", "with", "of", "under", "against", "for") && !has(s.toks, nm.i-2, "members", "member", "official", "activist", "activists") {
+		// "granted bail to X" names the subject after "to".
+		if has(s.toks, nm.i-1, "by", "to", "with", "of", "under", "against", "for") && !has(s.toks, nm.i-2, "members", "member", "official", "activist", "activists") &&
+			!(nm.i-1 == trigEnd && s.toks[trigEnd].L == "to") {
 			continue
 		}
 		if strings.HasSuffix(s.toks[nm.j-1].L, "'s") {
@@ -469,6 +491,17 @@ func (x *enDoc) claimant(s *enSent, rep int, tr trig) string {
 			}
 			if has(toks, m-1, "he", "she") && x.lastPerson != "" {
 				return x.lastPerson
+			}
+			// ", pro-government media reported."
+			a := m - 1
+			for a > tr.j && toks[a-1].L != "," && m-a < 5 {
+				a--
+			}
+			if has(toks, a-1, ",") && a < m && !has(toks, a, "he", "she", "they", "it", "we", "i") {
+				if has(toks, a, "the", "a", "an") && a+1 < m {
+					a++
+				}
+				return s.sent.Text[toks[a].S-s.sent.Span.Start : toks[m-1].E-s.sent.Span.Start]
 			}
 		}
 	}
@@ -688,7 +721,7 @@ func (x *enDoc) joinOrgs(k int, s *enSent, tr trig, ev *Event, main *countNP, wh
 // to: "members of X", "from X", "former X", "X official", "X's founder".
 func affiliated(toks []token, m mention) bool {
 	if has(toks, m.i-1, "of", "from", "former", "ex", "dissolved", "banned", "defunct", "outlawed", "opposition") ||
-		(has(toks, m.i-1, "the", "its", "a") && has(toks, m.i-2, "of", "from", "former")) ||
+		(has(toks, m.i-1, "the", "its", "a") && has(toks, m.i-2, "of", "from", "former", "quit", "quitting", "left", "leaving", "abandoned", "ditched")) ||
 		(has(toks, m.i-2, "the") && has(toks, m.i-3, "of", "from")) || has(toks, m.i-2, "former") {
 		return true
 	}
@@ -770,10 +803,9 @@ func (x *enDoc) resignation(s *enSent, tr trig, ev *Event, subj, obj side) []Eve
 		orgs = orgs[:1]
 	}
 	if len(orgs) == 0 {
+		// "X stepped down as deputy governor": a post without a body.
 		if o := firstOrg(s, subj, lexParty); o != "" {
 			orgs = []string{o}
-		} else if !hasWord(s.toks, obj.a, obj.b, "post", "position", "role", "job", "seat", "office", "membership") {
-			return nil
 		}
 	}
 	if len(orgs) == 0 {
@@ -790,8 +822,14 @@ func (x *enDoc) resignation(s *enSent, tr trig, ev *Event, subj, obj side) []Eve
 }
 
 // actingBody is the court, police or agency that acted on the subjects.
+//
+// A release names none: the corpus convention gives an acting body only
+// to arrests, charges, convictions and asylum.
 func (x *enDoc) actingBody(s *enSent, tr trig, pass bool, obj, actor side, rep int) string {
 	toks := s.toks
+	if tr.typ == record.EventRelease || tr.typ == record.EventFlight {
+		return ""
+	}
 	if pass {
 		if k := within(toks, obj.a, obj.b, "by"); k >= 0 {
 			for _, m := range s.ments {

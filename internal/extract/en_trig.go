@@ -115,6 +115,9 @@ func findTriggers(s *enSent) []trig {
 				add(i, i+1, record.EventAppointment, fActed)
 			}
 		case "arrested", "detained", "apprehended", "nabbed", "captured", "rearrested":
+			if adjectival(toks, i) {
+				continue // "five detained activists"
+			}
 			add(i, i+1, record.EventArrest, fActed)
 		case "arrest":
 			if has(toks, i+1, "of") && i > 0 && has(toks, i-1, "the") {
@@ -137,8 +140,10 @@ func findTriggers(s *enSent) []trig {
 				add(i, i+1, record.EventConviction, fActed)
 			}
 		case "guilty":
-			if has(toks, i-1, "found") || has(toks, i-2, "found") {
-				add(i, i+1, record.EventConviction, fActed)
+			if has(toks, i-1, "found") {
+				add(i-1, i+1, record.EventConviction, fActed)
+			} else if has(toks, i-2, "found") {
+				add(i-2, i+1, record.EventConviction, fActed)
 			}
 		case "released", "freed", "pardoned":
 			add(i, i+1, record.EventRelease, fActed)
@@ -193,6 +198,25 @@ func findTriggers(s *enSent) []trig {
 		}
 	}
 	return out
+}
+
+// adjectival reports a participle used as an adjective before a noun:
+// "the detained activists", "five jailed members".
+func adjectival(toks []token, i int) bool {
+	if i == 0 || i+1 >= len(toks) || toks[i+1].Kind != tokWord {
+		return false
+	}
+	p := toks[i-1]
+	_, isNum := enNumberWords[p.L]
+	det := p.Kind == tokNum || isNum || p.L == "the" || p.L == "a" || p.L == "an" || p.L == "all" || p.L == "those" || p.L == "these" || p.L == "other" || p.L == "several" || p.L == "many"
+	if !det {
+		return false
+	}
+	switch toks[i+1].L {
+	case "by", "in", "on", "at", "for", "with", "from", "since", "after", "during", "and", "or", "last", "yesterday", "over":
+		return false
+	}
+	return true
 }
 
 var reportVerbs = map[string]bool{
@@ -303,7 +327,10 @@ func modalityOf(toks []token, tr trig, clauseStart int) modality {
 	if tr.flags&fNegPart == 0 {
 		for k := i - 1; k >= max(clauseStart, i-4); k-- {
 			l := toks[k].L
-			if (modalWords[l] && !((l == "may" || l == "can") && toks[k].Upper)) || ongoingWords[l] {
+			if tr.typ == record.EventAsylum && (l == "seeking" || l == "sought" || l == "seek") {
+				continue // seeking asylum is applying for it
+			}
+			if (modalWords[l] || ongoingWords[l]) && !toks[k].Upper {
 				return modSkip
 			}
 		}

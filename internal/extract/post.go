@@ -194,6 +194,10 @@ func mergeInto(keep, dup *Event) {
 	if len(keep.PresidedBy) == 0 {
 		keep.PresidedBy = dup.PresidedBy
 	}
+	// Joining with the old party known is a defection.
+	if keep.Type == record.EventPartyJoin && (dup.Type == record.EventDefection || keep.FromOrg != "") {
+		keep.Type = record.EventDefection
+	}
 }
 
 // repeats returns 1 when b repeats a (drop b), -1 when a repeats b (drop
@@ -218,7 +222,7 @@ func repeats(a, b *Event) int {
 			return -1
 		}
 	}
-	if a.Type == b.Type && len(a.Persons) > 0 && len(b.Persons) > 0 && sameSet(a.Persons, b.Persons) && orgsOK {
+	if len(a.Persons) > 0 && len(b.Persons) > 0 && sameSet(a.Persons, b.Persons) && orgsOK {
 		return 1
 	}
 	if len(a.Persons) > 0 || len(b.Persons) > 0 || a.Count == nil || b.Count == nil || !orgsOK || overlaps(a.Span, b.Span) {
