@@ -230,6 +230,27 @@ func TestReadFixturePages(t *testing.T) {
 	}
 }
 
+// TestOutletBySiteName: a page on a host the list does not know is
+// attributed by its og:site_name, and by nothing when that is unknown too.
+func TestOutletBySiteName(t *testing.T) {
+	page := `<html><head><meta property="og:site_name" content="%s"><title>T</title></head><body><p>Text of a mirrored article about a meeting in Kep.</p></body></html>`
+	tests := []struct{ site, want string }{
+		{"Khmer Times", "khmer-times"},
+		{"  khmer   times ", "khmer-times"},
+		{"រស្មីកម្ពុជា", "rasmei-kampuchea"},
+		{"Unknown Mirror", ""},
+	}
+	for _, tt := range tests {
+		r, err := Read(context.Background(), Input{URL: "https://mirror.example/a/1", Body: []byte(strings.Replace(page, "%s", tt.site, 1)), FetchedAt: fetched})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.OutletID != tt.want {
+			t.Errorf("site %q: outlet %q, want %q", tt.site, r.OutletID, tt.want)
+		}
+	}
+}
+
 func TestReadText(t *testing.T) {
 	r, err := Read(context.Background(), Input{URL: "file:///tmp/statement.txt", Body: sampleFile(t, "morning-star-statement-2025-04-23.txt"), FetchedAt: fetched})
 	if err != nil {
