@@ -297,7 +297,7 @@ func (g *Gazetteer) loadOrgs(b []byte) error {
 		g.addProvincial(p, "Provincial Police", record.OrgBody,
 			[]string{"ស្នងការដ្ឋាននគរបាលខេត្ត", "នគរបាលខេត្ត", "ប៉ូលិសខេត្ត"}, []string{"%s Provincial Police", "%s provincial police", "%s police"})
 		g.addProvincial(p, "Provincial Administration", record.OrgProvince,
-			[]string{"រដ្ឋបាលខេត្ត", "សាលាខេត្ត"}, []string{"%s Provincial Administration", "%s provincial administration", "%s provincial hall"})
+			[]string{"រដ្ឋបាលខេត្ត", "សាលាខេត្ត", "អាជ្ញាធរខេត្ត"}, []string{"%s Provincial Administration", "%s provincial administration", "%s provincial hall"})
 	}
 	return nil
 }

@@ -1,0 +1,5 @@
+package extract
+
+import "github.com/kamnotra/kamnotra/internal/record"
+
+func init() { registerLang(record.LangKhmer, extractKm) }
