@@ -138,6 +138,10 @@ func FindDates(text string, published time.Time) []DateMatch {
 			i += n
 			continue
 		}
+		if txIsKhmerBase(r) && !txKhmerStartOK(text, i) {
+			i += n // a subscript, never the start of a word
+			continue
+		}
 		if r < 0x80 && !numIsDigit(r) {
 			// English words start only at a word boundary.
 			if p, _ := txRuneBefore(text, i); i > 0 && txIsWordRune(p) {
@@ -202,6 +206,25 @@ type dateScanner struct {
 	s      string
 	pub    int // publication day number
 	hasPub bool
+	// agoNext is the offset of the next "មុន", "កន្លង" or "ago" at or
+	// after agoFrom: counted forms (៣ ថ្ងៃមុន) are only tried near one.
+	agoFrom, agoNext int
+	agoInit          bool
+}
+
+// agoAhead reports whether a marker of a counted relative form ("ago",
+// មុន, កន្លងទៅ) lies within reach after i.
+func (sc *dateScanner) agoAhead(i int) bool {
+	if !sc.agoInit || i > sc.agoNext {
+		sc.agoInit = true
+		sc.agoNext = len(sc.s) + 1000
+		for _, m := range []string{"មុន", "កន្លង", "ago"} {
+			if k := strings.Index(sc.s[i:], m); k >= 0 && i+k < sc.agoNext {
+				sc.agoNext = i + k
+			}
+		}
+	}
+	return sc.agoNext-i <= 120
 }
 
 // at tries every form at byte i and keeps the longest match.
@@ -215,13 +238,24 @@ func (sc *dateScanner) at(i int) (DateMatch, bool) {
 	}
 	r, _ := txRuneAt(sc.s, i)
 	switch {
+	case r >= 0x1780 && r < 0x1800 && !numIsDigit(r) && !dateKhmerFirst[r-0x1780]:
+		return best, false
+	case r < 0x80 && !numIsDigit(r):
+		var buf [16]byte
+		if w, ok := txASCIIWordLower(sc.s, i, &buf); !ok || !dateEnglishFirst[w] {
+			return best, false
+		}
+	}
+	switch {
 	case numIsDigit(r):
 		try(sc.numeric(i))
 		try(sc.khmerDayMonth(i))
 		try(sc.lunar(i))
 		try(sc.englishDayMonth(i))
 		try(sc.englishYear(i))
-		try(sc.agoForm(i))
+		if sc.agoAhead(i) {
+			try(sc.agoForm(i))
+		}
 	case txIsKhmerBase(r):
 		try(sc.khmerDayMonth(i))
 		try(sc.khmerMonthYear(i))
@@ -229,13 +263,16 @@ func (sc *dateScanner) at(i int) (DateMatch, bool) {
 		try(sc.buddhistEra(i))
 		try(sc.lunar(i))
 		try(sc.khmerRelative(i))
-		try(sc.agoForm(i))
+		if sc.agoAhead(i) {
+			try(sc.agoForm(i))
+		}
 	default:
 		try(sc.englishMonthDay(i))
 		try(sc.englishMonthYear(i))
-		try(sc.englishYear(i))
 		try(sc.englishRelative(i))
-		try(sc.agoForm(i))
+		if sc.agoAhead(i) {
+			try(sc.agoForm(i))
+		}
 	}
 	return best, found
 }

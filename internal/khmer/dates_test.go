@@ -6,8 +6,8 @@ import (
 	"time"
 )
 
-// pub is a Wednesday.
-var pub = time.Date(2023, 8, 2, 9, 30, 0, 0, time.FixedZone("ICT", 7*3600))
+// datesTestPub is a Wednesday.
+var datesTestPub = time.Date(2023, 8, 2, 9, 30, 0, 0, time.FixedZone("ICT", 7*3600))
 
 func TestDateString(t *testing.T) {
 	for _, tt := range []struct {
@@ -28,118 +28,118 @@ func TestDateString(t *testing.T) {
 func TestParseDate(t *testing.T) {
 	tests := []struct {
 		in   string
-		pub  time.Time
+		datesTestPub  time.Time
 		want string // "" for no date
 	}{
 		// Khmer, full
-		{"ថ្ងៃទី២៣ ខែកក្កដា ឆ្នាំ២០២៣", pub, "2023-07-23"},
-		{"ថ្ងៃទី 23 ខែកក្កដា ឆ្នាំ 2023", pub, "2023-07-23"},
-		{"ថ្ងៃទី២៣ខែកក្កដាឆ្នាំ២០២៣", pub, "2023-07-23"},
-		{"ថ្ងៃទី ២៣ ខែ កក្កដា ឆ្នាំ ២០២៣", pub, "2023-07-23"},
-		{"ថ្ងៃទី២៣ កក្កដា ២០២៣", pub, "2023-07-23"},
-		{"ទី២៣ ខែកក្កដា ឆ្នាំ២០២៣", pub, "2023-07-23"},
-		{"២៣ កក្កដា ២០២៣", pub, "2023-07-23"},
-		{"ថ្ងៃសៅរ៍ ទី២៩ ខែកក្កដា ឆ្នាំ២០២៣", pub, "2023-07-29"},
-		{"ថ្ងៃសៅរ ទី៥ ខែសីហា ឆ្នាំ២០២៣", pub, "2023-08-05"},
-		{"ថ្ងៃទី១ ខែកុម្ភៈ ឆ្នាំ២០២៤", pub, "2024-02-01"},
-		{"ថ្ងៃទី២៩ ខែកុម្ភៈ ឆ្នាំ២០២៣", pub, ""}, // not a leap year
-		{"ថ្ងៃទី២៤ ធ្នូ ឆ្នាំ២០២១ខាងនេះ", pub, "2021-12-24"},
+		{"ថ្ងៃទី២៣ ខែកក្កដា ឆ្នាំ២០២៣", datesTestPub, "2023-07-23"},
+		{"ថ្ងៃទី 23 ខែកក្កដា ឆ្នាំ 2023", datesTestPub, "2023-07-23"},
+		{"ថ្ងៃទី២៣ខែកក្កដាឆ្នាំ២០២៣", datesTestPub, "2023-07-23"},
+		{"ថ្ងៃទី ២៣ ខែ កក្កដា ឆ្នាំ ២០២៣", datesTestPub, "2023-07-23"},
+		{"ថ្ងៃទី២៣ កក្កដា ២០២៣", datesTestPub, "2023-07-23"},
+		{"ទី២៣ ខែកក្កដា ឆ្នាំ២០២៣", datesTestPub, "2023-07-23"},
+		{"២៣ កក្កដា ២០២៣", datesTestPub, "2023-07-23"},
+		{"ថ្ងៃសៅរ៍ ទី២៩ ខែកក្កដា ឆ្នាំ២០២៣", datesTestPub, "2023-07-29"},
+		{"ថ្ងៃសៅរ ទី៥ ខែសីហា ឆ្នាំ២០២៣", datesTestPub, "2023-08-05"},
+		{"ថ្ងៃទី១ ខែកុម្ភៈ ឆ្នាំ២០២៤", datesTestPub, "2024-02-01"},
+		{"ថ្ងៃទី២៩ ខែកុម្ភៈ ឆ្នាំ២០២៣", datesTestPub, ""}, // not a leap year
+		{"ថ្ងៃទី២៤ ធ្នូ ឆ្នាំ២០២១ខាងនេះ", datesTestPub, "2021-12-24"},
 		// Khmer, month and year
-		{"ខែកក្កដា ឆ្នាំ២០២៣", pub, "2023-07"},
-		{"ខែ មករា ឆ្នាំ ២០២២", pub, "2022-01"},
-		{"ខែវិច្ឆិកា ២០១៧", pub, "2017-11"},
-		{"ឆ្នាំ២០២៣", pub, "2023"},
+		{"ខែកក្កដា ឆ្នាំ២០២៣", datesTestPub, "2023-07"},
+		{"ខែ មករា ឆ្នាំ ២០២២", datesTestPub, "2022-01"},
+		{"ខែវិច្ឆិកា ២០១៧", datesTestPub, "2017-11"},
+		{"ឆ្នាំ២០២៣", datesTestPub, "2023"},
 		{"ឆ្នាំ ២០១៧", time.Time{}, "2017"},
 		// Khmer, year taken from publication
-		{"ថ្ងៃទី៩ ខែកក្កដា", pub, "2023-07-09"},
-		{"ថ្ងៃទី២៥ ខែធ្នូ", pub, "2022-12-25"}, // most recent on or before
-		{"ខែមិថុនា", pub, "2023-06"},
-		{"ខែកញ្ញា", pub, "2022-09"},
-		{"ខែវិច្ឆិកានេះ", pub, "2023-11"},
-		{"ថ្ងៃទី២០ ខែវិច្ឆិកានេះ", pub, "2023-11-20"},
-		{"ថ្ងៃទី២៤ ខែធ្នូ ខាងមុខនេះ", pub, "2023-12-24"},
-		{"ខែធ្នូ ខាងមុខ", pub, "2023-12"},
-		{"ថ្ងៃទី២៣ ខែនេះ", pub, "2023-08-23"},
-		{"ថ្ងៃទី២៣ ខែមុន", pub, "2023-07-23"},
+		{"ថ្ងៃទី៩ ខែកក្កដា", datesTestPub, "2023-07-09"},
+		{"ថ្ងៃទី២៥ ខែធ្នូ", datesTestPub, "2022-12-25"}, // most recent on or before
+		{"ខែមិថុនា", datesTestPub, "2023-06"},
+		{"ខែកញ្ញា", datesTestPub, "2022-09"},
+		{"ខែវិច្ឆិកានេះ", datesTestPub, "2023-11"},
+		{"ថ្ងៃទី២០ ខែវិច្ឆិកានេះ", datesTestPub, "2023-11-20"},
+		{"ថ្ងៃទី២៤ ខែធ្នូ ខាងមុខនេះ", datesTestPub, "2023-12-24"},
+		{"ខែធ្នូ ខាងមុខ", datesTestPub, "2023-12"},
+		{"ថ្ងៃទី២៣ ខែនេះ", datesTestPub, "2023-08-23"},
+		{"ថ្ងៃទី២៣ ខែមុន", datesTestPub, "2023-07-23"},
 		{"ថ្ងៃទី៩ ខែកក្កដា", time.Time{}, ""},
-		{"ខែសីហា ឆ្នាំមុន", pub, "2022-08"},
+		{"ខែសីហា ឆ្នាំមុន", datesTestPub, "2022-08"},
 		// figures
-		{"២៣/០៧/២០២៣", pub, "2023-07-23"},
-		{"23-07-2023", pub, "2023-07-23"},
-		{"23.07.2023", pub, "2023-07-23"},
+		{"២៣/០៧/២០២៣", datesTestPub, "2023-07-23"},
+		{"23-07-2023", datesTestPub, "2023-07-23"},
+		{"23.07.2023", datesTestPub, "2023-07-23"},
 		{"2023-07-23", time.Time{}, "2023-07-23"},
-		{"07/23/2023", pub, "2023-07-23"},
-		{"5/3/2021", pub, "2021-03-05"}, // day first
-		{"31/02/2023", pub, ""},
+		{"07/23/2023", datesTestPub, "2023-07-23"},
+		{"5/3/2021", datesTestPub, "2021-03-05"}, // day first
+		{"31/02/2023", datesTestPub, ""},
 		// English
-		{"July 23, 2023", pub, "2023-07-23"},
-		{"July 23 2023", pub, "2023-07-23"},
-		{"23 July 2023", pub, "2023-07-23"},
-		{"23rd July, 2023", pub, "2023-07-23"},
-		{"the 23rd of July 2023", pub, "2023-07-23"},
-		{"Tuesday, July 25, 2023", pub, "2023-07-25"},
-		{"Sept. 5, 2022", pub, "2022-09-05"},
-		{"Jan. 22", pub, "2023-01-22"},
-		{"July 9", pub, "2023-07-09"},
-		{"Dec 25", pub, "2022-12-25"},
+		{"July 23, 2023", datesTestPub, "2023-07-23"},
+		{"July 23 2023", datesTestPub, "2023-07-23"},
+		{"23 July 2023", datesTestPub, "2023-07-23"},
+		{"23rd July, 2023", datesTestPub, "2023-07-23"},
+		{"the 23rd of July 2023", datesTestPub, "2023-07-23"},
+		{"Tuesday, July 25, 2023", datesTestPub, "2023-07-25"},
+		{"Sept. 5, 2022", datesTestPub, "2022-09-05"},
+		{"Jan. 22", datesTestPub, "2023-01-22"},
+		{"July 9", datesTestPub, "2023-07-09"},
+		{"Dec 25", datesTestPub, "2022-12-25"},
 		{"July 9", time.Time{}, ""},
-		{"July 2023", pub, "2023-07"},
-		{"November, 2017", pub, "2017-11"},
-		{"Sunday, 9 April 2023", pub, "2023-04-09"},
-		{"August last year", pub, "2022-08"},
-		{"July 23 next year", pub, "2024-07-23"},
-		{"the June commune elections", pub, ""}, // whole string is not one date
+		{"July 2023", datesTestPub, "2023-07"},
+		{"November, 2017", datesTestPub, "2017-11"},
+		{"Sunday, 9 April 2023", datesTestPub, "2023-04-09"},
+		{"August last year", datesTestPub, "2022-08"},
+		{"July 23 next year", datesTestPub, "2024-07-23"},
+		{"the June commune elections", datesTestPub, ""}, // whole string is not one date
 		// relative, Khmer
-		{"ម្សិលមិញ", pub, "2023-08-01"},
-		{"កាលពីម្សិលមិញ", pub, "2023-08-01"},
-		{"ថ្ងៃនេះ", pub, "2023-08-02"},
-		{"ព្រឹកនេះ", pub, "2023-08-02"},
-		{"កាលពីថ្ងៃអង្គារ", pub, "2023-08-01"},
-		{"ថ្ងៃច័ន្ទ", pub, "2023-07-31"},
-		{"ព្រឹកថ្ងៃច័ន្ទ", pub, "2023-07-31"},
-		{"ថ្ងៃពុធ", pub, "2023-08-02"},
-		{"ថ្ងៃពុធមុន", pub, "2023-07-26"},
-		{"ថ្ងៃពុធសប្តាហ៍មុន", pub, "2023-07-26"},
-		{"ថ្ងៃសុក្រក្រោយ", pub, "2023-08-04"},
-		{"សប្តាហ៍មុន", pub, "2023-07"}, // 24–30 July
-		{"សប្ដាហ៍មុន", pub, "2023-07"}, // subscript DA spelling
-		{"សប្តាហ៍នេះ", pub, "2023"},    // 31 July – 2 August
-		{"ខែមុន", pub, "2023-07"},
-		{"ខែនេះ", pub, "2023-08"},
-		{"ដើមខែនេះ", pub, "2023-08"},
-		{"ឆ្នាំមុន", pub, "2022"},
-		{"ឆ្នាំនេះ", pub, "2023"},
-		{"៣ ថ្ងៃមុន", pub, "2023-07-30"},
-		{"៦ខែមុន", pub, "2023-02"},
-		{"ពីរឆ្នាំមុន", pub, "2021"},
+		{"ម្សិលមិញ", datesTestPub, "2023-08-01"},
+		{"កាលពីម្សិលមិញ", datesTestPub, "2023-08-01"},
+		{"ថ្ងៃនេះ", datesTestPub, "2023-08-02"},
+		{"ព្រឹកនេះ", datesTestPub, "2023-08-02"},
+		{"កាលពីថ្ងៃអង្គារ", datesTestPub, "2023-08-01"},
+		{"ថ្ងៃច័ន្ទ", datesTestPub, "2023-07-31"},
+		{"ព្រឹកថ្ងៃច័ន្ទ", datesTestPub, "2023-07-31"},
+		{"ថ្ងៃពុធ", datesTestPub, "2023-08-02"},
+		{"ថ្ងៃពុធមុន", datesTestPub, "2023-07-26"},
+		{"ថ្ងៃពុធសប្តាហ៍មុន", datesTestPub, "2023-07-26"},
+		{"ថ្ងៃសុក្រក្រោយ", datesTestPub, "2023-08-04"},
+		{"សប្តាហ៍មុន", datesTestPub, "2023-07"}, // 24–30 July
+		{"សប្ដាហ៍មុន", datesTestPub, "2023-07"}, // subscript DA spelling
+		{"សប្តាហ៍នេះ", datesTestPub, "2023"},    // 31 July – 2 August
+		{"ខែមុន", datesTestPub, "2023-07"},
+		{"ខែនេះ", datesTestPub, "2023-08"},
+		{"ដើមខែនេះ", datesTestPub, "2023-08"},
+		{"ឆ្នាំមុន", datesTestPub, "2022"},
+		{"ឆ្នាំនេះ", datesTestPub, "2023"},
+		{"៣ ថ្ងៃមុន", datesTestPub, "2023-07-30"},
+		{"៦ខែមុន", datesTestPub, "2023-02"},
+		{"ពីរឆ្នាំមុន", datesTestPub, "2021"},
 		{"ម្សិលមិញ", time.Time{}, ""},
 		// relative, English
-		{"yesterday", pub, "2023-08-01"},
-		{"Yesterday", pub, "2023-08-01"},
-		{"today", pub, "2023-08-02"},
-		{"this morning", pub, "2023-08-02"},
-		{"on Tuesday", pub, "2023-08-01"},
-		{"Monday", pub, "2023-07-31"},
-		{"last Wednesday", pub, "2023-07-26"},
-		{"next Friday", pub, "2023-08-04"},
-		{"last week", pub, "2023-07"},
-		{"last month", pub, "2023-07"},
-		{"earlier this month", pub, "2023-08"},
-		{"earlier this year", pub, "2023"},
-		{"last year", pub, "2022"},
-		{"in June", pub, "2023-06"},
-		{"in September", pub, "2022-09"},
-		{"mid-June", pub, "2023-06"},
-		{"last July", pub, "2023-07"}, // the most recent July before this month
-		{"last September", pub, "2022-09"},
-		{"in 2019", pub, "2019"},
+		{"yesterday", datesTestPub, "2023-08-01"},
+		{"Yesterday", datesTestPub, "2023-08-01"},
+		{"today", datesTestPub, "2023-08-02"},
+		{"this morning", datesTestPub, "2023-08-02"},
+		{"on Tuesday", datesTestPub, "2023-08-01"},
+		{"Monday", datesTestPub, "2023-07-31"},
+		{"last Wednesday", datesTestPub, "2023-07-26"},
+		{"next Friday", datesTestPub, "2023-08-04"},
+		{"last week", datesTestPub, "2023-07"},
+		{"last month", datesTestPub, "2023-07"},
+		{"earlier this month", datesTestPub, "2023-08"},
+		{"earlier this year", datesTestPub, "2023"},
+		{"last year", datesTestPub, "2022"},
+		{"in June", datesTestPub, "2023-06"},
+		{"in September", datesTestPub, "2022-09"},
+		{"mid-June", datesTestPub, "2023-06"},
+		{"last July", datesTestPub, "2023-07"}, // the most recent July before this month
+		{"last September", datesTestPub, "2022-09"},
+		{"in 2019", datesTestPub, "2019"},
 		{"since 2017", time.Time{}, "2017"},
-		{"three days ago", pub, "2023-07-30"},
-		{"two years ago", pub, "2021"},
-		{"a month ago", pub, "2023-07"},
+		{"three days ago", datesTestPub, "2023-07-30"},
+		{"two years ago", datesTestPub, "2021"},
+		{"a month ago", datesTestPub, "2023-07"},
 		{"yesterday", time.Time{}, ""},
 		// Buddhist Era
-		{"ព.ស.២៥៦៧", pub, "2023"},
+		{"ព.ស.២៥៦៧", datesTestPub, "2023"},
 		{"ព.ស. ២៥៦៧", time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC), "2024"},
 		{"ព.ស.២៥៦៧", time.Time{}, "2023"},
 		// lunar
@@ -151,18 +151,18 @@ func TestParseDate(t *testing.T) {
 		{"១៥រោច ខែភទ្របទ", time.Time{}, ""},
 		{"៦កើត ខែទុតិយាសាឍ ឆ្នាំថោះ បញ្ចស័ក ព.ស.២៥៦៧", time.Time{}, "2023-07-23"},
 		// Not dates
-		{"០៩ ឆ្នាំ និង ៦ ខែ", pub, ""},
-		{"កញ្ញា សុខ ស្រីនាង", pub, ""},
-		{"តុលាការកំពូល", pub, ""},
-		{"1.5", pub, ""},
-		{"it may rain", pub, ""},
-		{"the 2023 election", pub, ""},
-		{"", pub, ""},
+		{"០៩ ឆ្នាំ និង ៦ ខែ", datesTestPub, ""},
+		{"កញ្ញា សុខ ស្រីនាង", datesTestPub, ""},
+		{"តុលាការកំពូល", datesTestPub, ""},
+		{"1.5", datesTestPub, ""},
+		{"it may rain", datesTestPub, ""},
+		{"the 2023 election", datesTestPub, ""},
+		{"", datesTestPub, ""},
 	}
 	for _, tt := range tests {
-		got, ok := ParseDate(tt.in, tt.pub)
+		got, ok := ParseDate(tt.in, tt.datesTestPub)
 		if (tt.want == "") != !ok || got.String() != tt.want {
-			t.Errorf("ParseDate(%q, %s) = %q, %v; want %q", tt.in, tt.pub.Format("2006-01-02"), got.String(), ok, tt.want)
+			t.Errorf("ParseDate(%q, %s) = %q, %v; want %q", tt.in, tt.datesTestPub.Format("2006-01-02"), got.String(), ok, tt.want)
 		}
 	}
 }
@@ -193,7 +193,7 @@ func TestFindDatesInText(t *testing.T) {
 		{"Tuesday", "2023-08-01", DateRelative},
 		{"23/07/2023", "2023-07-23", DateAbsolute},
 	}
-	got := FindDates(text, pub)
+	got := FindDates(text, datesTestPub)
 	if len(got) != len(want) {
 		t.Fatalf("FindDates: %d matches %+v, want %d", len(got), got, len(want))
 	}
@@ -206,7 +206,7 @@ func TestFindDatesInText(t *testing.T) {
 }
 
 func TestFindDatesRange(t *testing.T) {
-	got := FindDates("ចាប់ពីថ្ងៃទី៤ ដល់ថ្ងៃទី៦ ខែមីនា ឆ្នាំ២០២២", pub)
+	got := FindDates("ចាប់ពីថ្ងៃទី៤ ដល់ថ្ងៃទី៦ ខែមីនា ឆ្នាំ២០២២", datesTestPub)
 	if len(got) != 2 || got[0].Text != "ថ្ងៃទី៤" || got[0].Date.String() != "2022-03-04" || got[1].Date.String() != "2022-03-06" {
 		t.Errorf("FindDates(range) = %+v", got)
 	}
@@ -219,7 +219,7 @@ func TestFindDatesDoesNotTakeDurations(t *testing.T) {
 		"sentenced to 2 years in prison",
 		"៣ ថ្ងៃមុនការបោះឆ្នោត", // before the vote, not before publication
 	} {
-		if got := FindDates(text, pub); len(got) != 0 {
+		if got := FindDates(text, datesTestPub); len(got) != 0 {
 			t.Errorf("FindDates(%q) = %+v, want none", text, got)
 		}
 	}
@@ -241,7 +241,7 @@ func FuzzFindDates(f *testing.F) {
 		ms := FindDates(text, p)
 		prev := 0
 		for _, m := range ms {
-			checkSpans(t, text, "FindDates", [2]int{m.Start, m.End})
+			numCheckSpans(t, text, "FindDates", [2]int{m.Start, m.End})
 			if m.Start < prev || m.Start == m.End {
 				t.Fatalf("bad order or empty match: %+v", ms)
 			}
@@ -267,10 +267,28 @@ func FuzzFindDates(f *testing.F) {
 	})
 }
 
-func BenchmarkFindDates(b *testing.B) {
-	text := strings.Repeat("កាលពីព្រឹកថ្ងៃទី ២ ខែវិច្ឆិកា ឆ្នាំ ២០២១ គណបក្សបានប្រជុំ ហើយម្សិលមិញ អ្នកនាំពាក្យបានប្រកាស។ He left on July 9 and resigned on Tuesday, according to a letter dated 23/07/2023. ", 50)
-	b.SetBytes(int64(len(text)))
+// benchText mixes Khmer and English news prose with dates and numbers.
+var benchText = strings.Repeat("កាលពីព្រឹកថ្ងៃទី ២ ខែវិច្ឆិកា ឆ្នាំ ២០២១ គណបក្សបានប្រជុំ ហើយម្សិលមិញ អ្នកនាំពាក្យបានប្រកាសថា សមាជិកជាង ១.៦០០ នាក់ និងអ្នកភូមិប្រាំមួយរយនាក់ បានចូលរួម។ "+
+	"He left on July 9 and resigned on Tuesday, according to a letter dated 23/07/2023; more than 600 members and about 1.2 million voters. ", 40)
+
+// BenchmarkBaselineRuneLoop decodes every rune of benchText once: the
+// floor any scanner of this text pays, to compare the others with.
+func BenchmarkBaselineRuneLoop(b *testing.B) {
+	b.SetBytes(int64(len(benchText)))
+	n := 0
 	for b.Loop() {
-		FindDates(text, pub)
+		for _, r := range benchText {
+			if r == '0' {
+				n++
+			}
+		}
+	}
+	_ = n
+}
+
+func BenchmarkFindDates(b *testing.B) {
+	b.SetBytes(int64(len(benchText)))
+	for b.Loop() {
+		FindDates(benchText, datesTestPub)
 	}
 }

@@ -33,7 +33,7 @@ func TestFormatDateRoundTrip(t *testing.T) {
 		day := dateDay(dn)
 		for _, d := range []Date{day, {day.Year, day.Month, 0, PrecisionMonth}, {day.Year, 0, 0, PrecisionYear}} {
 			for _, lang := range []string{"km", "en"} {
-				for _, p := range []time.Time{{}, pub} {
+				for _, p := range []time.Time{{}, datesTestPub} {
 					s := FormatDate(d, lang)
 					got, ok := ParseDate(s, p)
 					if !ok || got != d {

@@ -6,7 +6,7 @@ import (
 	"time"
 )
 
-func day(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
+func lunarTestDay(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
 
 // Public holidays of the Cambodian government, recalled from the annual
 // holiday lists (they are public facts). Each row gives the lunar day on
@@ -20,26 +20,26 @@ var holidayVectors = []struct {
 	day   int
 	wax   bool
 }{
-	{"Visakha Bochea 2019", day(2019, 5, 18), Pisakh, 15, true},
-	{"Visakha Bochea 2020", day(2020, 5, 6), Pisakh, 15, true},
-	{"Visakha Bochea 2022", day(2022, 5, 15), Pisakh, 15, true},
-	{"Visakha Bochea 2023", day(2023, 5, 4), Pisakh, 15, true},
-	{"Visakha Bochea 2024", day(2024, 5, 22), Pisakh, 15, true},
-	{"Visakha Bochea 2025", day(2025, 5, 11), Pisakh, 15, true},
-	{"Royal Ploughing 2023", day(2023, 5, 8), Pisakh, 4, false},
-	{"Royal Ploughing 2024", day(2024, 5, 26), Pisakh, 4, false},
-	{"Pchum Ben 2019", day(2019, 9, 28), Phatrabot, 15, false},
-	{"Pchum Ben 2020", day(2020, 9, 17), Phatrabot, 15, false},
-	{"Pchum Ben 2021", day(2021, 10, 6), Phatrabot, 15, false},
-	{"Pchum Ben 2022", day(2022, 9, 25), Phatrabot, 15, false},
-	{"Pchum Ben 2023", day(2023, 10, 14), Phatrabot, 15, false},
-	{"Pchum Ben 2024", day(2024, 10, 2), Phatrabot, 15, false},
-	{"Pchum Ben 2025", day(2025, 9, 22), Phatrabot, 15, false},
-	{"Water Festival 2019", day(2019, 11, 11), Kadeuk, 15, true},
-	{"Water Festival 2022", day(2022, 11, 8), Kadeuk, 15, true},
-	{"Water Festival 2023", day(2023, 11, 27), Kadeuk, 15, true},
-	{"Water Festival 2024", day(2024, 11, 15), Kadeuk, 15, true},
-	{"Water Festival 2025", day(2025, 11, 5), Kadeuk, 15, true},
+	{"Visakha Bochea 2019", lunarTestDay(2019, 5, 18), Pisakh, 15, true},
+	{"Visakha Bochea 2020", lunarTestDay(2020, 5, 6), Pisakh, 15, true},
+	{"Visakha Bochea 2022", lunarTestDay(2022, 5, 15), Pisakh, 15, true},
+	{"Visakha Bochea 2023", lunarTestDay(2023, 5, 4), Pisakh, 15, true},
+	{"Visakha Bochea 2024", lunarTestDay(2024, 5, 22), Pisakh, 15, true},
+	{"Visakha Bochea 2025", lunarTestDay(2025, 5, 11), Pisakh, 15, true},
+	{"Royal Ploughing 2023", lunarTestDay(2023, 5, 8), Pisakh, 4, false},
+	{"Royal Ploughing 2024", lunarTestDay(2024, 5, 26), Pisakh, 4, false},
+	{"Pchum Ben 2019", lunarTestDay(2019, 9, 28), Phatrabot, 15, false},
+	{"Pchum Ben 2020", lunarTestDay(2020, 9, 17), Phatrabot, 15, false},
+	{"Pchum Ben 2021", lunarTestDay(2021, 10, 6), Phatrabot, 15, false},
+	{"Pchum Ben 2022", lunarTestDay(2022, 9, 25), Phatrabot, 15, false},
+	{"Pchum Ben 2023", lunarTestDay(2023, 10, 14), Phatrabot, 15, false},
+	{"Pchum Ben 2024", lunarTestDay(2024, 10, 2), Phatrabot, 15, false},
+	{"Pchum Ben 2025", lunarTestDay(2025, 9, 22), Phatrabot, 15, false},
+	{"Water Festival 2019", lunarTestDay(2019, 11, 11), Kadeuk, 15, true},
+	{"Water Festival 2022", lunarTestDay(2022, 11, 8), Kadeuk, 15, true},
+	{"Water Festival 2023", lunarTestDay(2023, 11, 27), Kadeuk, 15, true},
+	{"Water Festival 2024", lunarTestDay(2024, 11, 15), Kadeuk, 15, true},
+	{"Water Festival 2025", lunarTestDay(2025, 11, 5), Kadeuk, 15, true},
 }
 
 func TestLunarHolidays(t *testing.T) {
@@ -62,11 +62,11 @@ func TestLunarLeapMonths(t *testing.T) {
 		date  time.Time
 		month LunarMonth
 	}{
-		{day(2023, 7, 1), Pathamasadh},
-		{day(2023, 7, 23), Tutiyasadh},
-		{day(2024, 7, 15), Asadh},
-		{day(2024, 7, 1), Jesth}, // ជេស្ឋ of 2024 runs 7 June–5 July
-		{day(2022, 7, 1), Asadh},
+		{lunarTestDay(2023, 7, 1), Pathamasadh},
+		{lunarTestDay(2023, 7, 23), Tutiyasadh},
+		{lunarTestDay(2024, 7, 15), Asadh},
+		{lunarTestDay(2024, 7, 1), Jesth}, // ជេស្ឋ of 2024 runs 7 June–5 July
+		{lunarTestDay(2022, 7, 1), Asadh},
 	} {
 		l, _ := LunarOf(tt.date)
 		if l.Month != tt.month {
@@ -147,13 +147,13 @@ func TestBuddhistEraRule(t *testing.T) {
 		date time.Time
 		be   int
 	}{
-		{day(2023, 5, 3), 2566},
-		{day(2023, 5, 4), 2567}, // Visakha Bochea opens the year
-		{day(2023, 5, 5), 2567},
-		{day(2023, 12, 31), 2567},
-		{day(2024, 1, 1), 2567},
-		{day(2024, 5, 21), 2567},
-		{day(2024, 5, 22), 2568},
+		{lunarTestDay(2023, 5, 3), 2566},
+		{lunarTestDay(2023, 5, 4), 2567}, // Visakha Bochea opens the year
+		{lunarTestDay(2023, 5, 5), 2567},
+		{lunarTestDay(2023, 12, 31), 2567},
+		{lunarTestDay(2024, 1, 1), 2567},
+		{lunarTestDay(2024, 5, 21), 2567},
+		{lunarTestDay(2024, 5, 22), 2568},
 	} {
 		l, _ := LunarOf(tt.date)
 		if l.BE != tt.be {
@@ -165,7 +165,7 @@ func TestBuddhistEraRule(t *testing.T) {
 func TestKhmerNewYear(t *testing.T) {
 	// Observed first days of Khmer New Year.
 	for y, d := range map[int]int{2019: 14, 2020: 13, 2021: 14, 2022: 14, 2023: 14, 2024: 13, 2025: 14} {
-		if got := KhmerNewYear(y); !got.Equal(day(y, 4, d)) {
+		if got := KhmerNewYear(y); !got.Equal(lunarTestDay(y, 4, d)) {
 			t.Errorf("KhmerNewYear(%d) = %s, want April %d", y, got.Format("2006-01-02"), d)
 		}
 	}
@@ -176,9 +176,9 @@ func TestFormatLunarDate(t *testing.T) {
 		date time.Time
 		want string
 	}{
-		{day(2023, 4, 27), "ថ្ងៃព្រហស្បតិ៍ ៨កើត ខែពិសាខ ឆ្នាំថោះ បញ្ចស័ក ព.ស.២៥៦៦"},
-		{day(2024, 10, 2), "ថ្ងៃពុធ ១៥រោច ខែភទ្របទ ឆ្នាំរោង ឆស័ក ព.ស.២៥៦៨"},
-		{day(2020, 1, 1), "ថ្ងៃពុធ ៧កើត ខែបុស្ស ឆ្នាំកុរ ឯកស័ក ព.ស.២៥៦៣"},
+		{lunarTestDay(2023, 4, 27), "ថ្ងៃព្រហស្បតិ៍ ៨កើត ខែពិសាខ ឆ្នាំថោះ បញ្ចស័ក ព.ស.២៥៦៦"},
+		{lunarTestDay(2024, 10, 2), "ថ្ងៃពុធ ១៥រោច ខែភទ្របទ ឆ្នាំរោង ឆស័ក ព.ស.២៥៦៨"},
+		{lunarTestDay(2020, 1, 1), "ថ្ងៃពុធ ៧កើត ខែបុស្ស ឆ្នាំកុរ ឯកស័ក ព.ស.២៥៦៣"},
 	} {
 		l, _ := LunarOf(tt.date)
 		if got := FormatLunarDate(l); got != tt.want {

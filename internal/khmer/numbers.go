@@ -216,6 +216,18 @@ func FindNumbers(text string) []NumberMatch {
 			i += n
 			continue
 		}
+		if txIsKhmerBase(r) && (!numKhmerFirst[r-0x1780] || !txKhmerStartOK(text, i)) {
+			i += n
+			continue
+		}
+		if !isDigit && r < 0x80 {
+			var buf [16]byte
+			w, ok := txASCIIWordLower(text, i, &buf)
+			if _, isNum := numEnglishWords[w]; !ok || !(isNum || w == "a") {
+				i = numSkipWord(text, i)
+				continue
+			}
+		}
 		m, ok := numScanAt(text, i, false)
 		if !ok {
 			if isDigit {
@@ -232,6 +244,20 @@ func FindNumbers(text string) []NumberMatch {
 		i = m.End
 	}
 	return out
+}
+
+var numKhmerFirst = func() (t [128]bool) {
+	txFirstRunes(&t, numKhmerLits)
+	return t
+}()
+
+// numSkipWord skips the ASCII letters at i (at least one byte).
+func numSkipWord(s string, i int) int {
+	j := i + 1
+	for j < len(s) && ((s[j]|0x20) >= 'a' && (s[j]|0x20) <= 'z') {
+		j++
+	}
+	return j
 }
 
 // numSkipDigitRun skips digits and the separators between them.

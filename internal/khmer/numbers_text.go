@@ -17,6 +17,10 @@ func txRuneAt(s string, i int) (rune, int) {
 	if s[i] < utf8.RuneSelf {
 		return rune(s[i]), 1
 	}
+	// Khmer block U+1780–U+17FF: E1 9E/9F xx, nearly every rune here.
+	if s[i] == 0xE1 && i+2 < len(s) && (s[i+1] == 0x9E || s[i+1] == 0x9F) && s[i+2]&0xC0 == 0x80 {
+		return rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F) | 0x1000, 3
+	}
 	return utf8.DecodeRuneInString(s[i:])
 }
 
@@ -24,6 +28,12 @@ func txRuneAt(s string, i int) (rune, int) {
 func txRuneBefore(s string, i int) (rune, int) {
 	if i <= 0 {
 		return utf8.RuneError, 0
+	}
+	if s[i-1] < utf8.RuneSelf {
+		return rune(s[i-1]), 1
+	}
+	if i >= 3 && s[i-3] == 0xE1 && (s[i-2] == 0x9E || s[i-2] == 0x9F) && s[i-1]&0xC0 == 0x80 {
+		return rune(s[i-2]&0x3F)<<6 | rune(s[i-1]&0x3F) | 0x1000, 3
 	}
 	return utf8.DecodeLastRuneInString(s[:i])
 }
@@ -185,8 +195,16 @@ func txMatchKhmerWord(s string, i int, lit string) (int, bool) {
 // txMatchKhmerLongest tries each literal and returns the longest match and
 // its index in lits.
 func txMatchKhmerLongest(s string, i int, lits []string) (end, idx int, ok bool) {
+	if i+3 > len(s) || !txKhmerStartOK(s, i) {
+		return 0, 0, false
+	}
 	for k, lit := range lits {
-		if e, m := txMatchKhmerWord(s, i, lit); m && e > end {
+		// Literals start with a whole rune that is never folded: compare
+		// its bytes before anything else.
+		if len(lit) < 3 || lit[0] != s[i] || lit[1] != s[i+1] || lit[2] != s[i+2] {
+			continue
+		}
+		if e, m := txMatchKhmer(s, i, lit); m && e > end && txKhmerEndOK(s, e) {
 			end, idx, ok = e, k, true
 		}
 	}
