@@ -121,10 +121,14 @@ func NextCluster(s string) int {
 		}
 		if r < utf8.RuneSelf {
 			// ASCII letters take no combining marks in practice; keep
-			// the common case cheap.
-			if n < len(s) && s[n] < utf8.RuneSelf {
+			// the common case cheap. Spaces and controls never take
+			// them: a stray mark after a space must not vanish with it.
+			if n < len(s) && s[n] < utf8.RuneSelf || r <= ' ' {
 				return 1
 			}
+		}
+		if unicode.IsSpace(r) {
+			return n
 		}
 		for n < len(s) {
 			r2, m := decode(s, n)

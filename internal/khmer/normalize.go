@@ -395,7 +395,7 @@ func appendCanonical(dst []byte, cl string, parts []markPart) []byte {
 				}
 			}
 			if p.sub == 0 {
-				p.cls = clsOther // a dangling coeng keeps its place at the end
+				continue // a coeng with no letter to subscript shows nothing
 			}
 			parts = append(parts, p)
 		case c == clsInvis || isInvisible(r):
@@ -406,8 +406,10 @@ func appendCanonical(dst []byte, cl string, parts []markPart) []byte {
 			parts = append(parts, markPart{r: r, cls: clsOther})
 		}
 	}
-	// Stable insertion sort: clusters are short.
-	for a := 1; a < len(parts); a++ {
+	// Stable insertion sort: clusters are short. Marks without a base are
+	// left in their order: moving a subscript to the front would join it
+	// to the next cluster and make normalisation unstable.
+	for a := 1; a < len(parts) && (c == clsCons || c == clsIndV); a++ {
 		for b := a; b > 0 && parts[b].order() < parts[b-1].order(); b-- {
 			parts[b], parts[b-1] = parts[b-1], parts[b]
 		}

@@ -228,10 +228,17 @@ func (s *Segmenter) spans(st *segState, dst []Span, text string) []Span {
 				}
 				b -= m
 			}
-			if a < b {
-				dst[w] = Span{a, b, sp.Kind}
-				w++
+			if a >= b {
+				continue
 			}
+			// Words that fall in one changed cluster of the display
+			// text map to the same span: keep one word.
+			if w > base && a < dst[w-1].End {
+				dst[w-1].End = max(dst[w-1].End, b)
+				continue
+			}
+			dst[w] = Span{a, b, sp.Kind}
+			w++
 		}
 		return dst[:w]
 	}

@@ -1,6 +1,7 @@
 package khmer
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -202,14 +203,9 @@ func joinClusters(t string, s, e, s2, e2 int) string {
 }
 
 // sortByStart orders rank tokens by position in the text (Latin name
-// keys were appended before the Khmer words). Insertion sort: the two
-// runs are each already in order.
+// keys were appended before the Khmer words).
 func sortByStart(ts []Token) {
-	for a := 1; a < len(ts); a++ {
-		for b := a; b > 0 && ts[b].Start < ts[b-1].Start; b-- {
-			ts[b], ts[b-1] = ts[b-1], ts[b]
-		}
-	}
+	slices.SortStableFunc(ts, func(a, b Token) int { return a.Start - b.Start })
 }
 
 // digitRunEnd returns the end of the number starting at i, with inner
