@@ -40,6 +40,9 @@ type Doc struct {
 	Text   string
 	Date   time.Time // publication or event date; zero when unknown
 	Facets map[string][]string
+	// Names are indexed by their romanisation keys, so that any Latin
+	// spelling finds a name held in Khmer script and the other way round.
+	Names []string
 }
 
 // Query is what a reader asked.
@@ -94,8 +97,9 @@ type Index interface {
 type Field uint8
 
 const (
-	FieldTerms Field = iota // words, clusters, numbers, stems, name keys
-	FieldPairs              // Khmer cluster bigrams
+	FieldTerms Field = iota // the match stream: Khmer cluster bigrams, numbers, English stems, then clusters
+	FieldPairs              // reserved for a separate bigram stream
+	FieldNames              // name keys of people's and organisations' names
 )
 
 // Token is one index term and where it came from in the display text.
@@ -111,6 +115,8 @@ type Token struct {
 type Analyzer interface {
 	// Tokens returns the terms of text in order of position.
 	Tokens(text string) []Token
+	// NameTerms returns the FieldNames terms of a name.
+	NameTerms(name string) []string
 	// Query returns the query as clauses: a document matches when every
 	// clause matches, and a clause matches when any of its phrases occurs
 	// (a phrase: its terms at consecutive positions).

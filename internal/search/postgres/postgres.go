@@ -32,10 +32,12 @@ CREATE TABLE IF NOT EXISTS search_docs (
 	facets TEXT NOT NULL,
 	t      TSVECTOR NOT NULL,
 	p      TSVECTOR NOT NULL,
+	n      TSVECTOR NOT NULL,
 	f      TSVECTOR NOT NULL
 );
 CREATE INDEX IF NOT EXISTS search_docs_t ON search_docs USING gin (t);
 CREATE INDEX IF NOT EXISTS search_docs_p ON search_docs USING gin (p);
+CREATE INDEX IF NOT EXISTS search_docs_n ON search_docs USING gin (n);
 CREATE INDEX IF NOT EXISTS search_docs_f ON search_docs USING gin (f);`
 
 const seqBits = 22
@@ -100,7 +102,10 @@ func (x *Index) vectors(text string) (t, p string) {
 			s = &streams[1]
 		}
 		s.n++
-		s.pos[tok.Term] = append(s.pos[tok.Term], min(s.n, maxPos))
+		// PostgreSQL keeps at most 256 positions of a lexeme.
+		if ps := s.pos[tok.Term]; len(ps) < 256 {
+			s.pos[tok.Term] = append(ps, min(s.n, maxPos))
+		}
 	}
 	lit := func(s acc) string {
 		var b strings.Builder
@@ -155,9 +160,15 @@ func (x *Index) Put(ctx context.Context, docs ...search.Doc) error {
 				return err
 			}
 			t, p := x.vectors(d.Title + "\n" + d.Text)
-			if _, err := tx.Exec(ctx, `INSERT INTO search_docs(rid, id, kind, title, body, day, facets, t, p, f)
-				VALUES ($1,$2,$3,$4,$5,$6,$7,$8::tsvector,$9::tsvector,$10::tsvector)`,
-				rid, d.ID, d.Kind, d.Title, d.Text, lo>>seqBits, string(facets), t, p, facetVector(d)); err != nil {
+			var names []string
+			for _, name := range d.Names {
+				for _, term := range x.analyzer.NameTerms(name) {
+					names = append(names, quote(term))
+				}
+			}
+			if _, err := tx.Exec(ctx, `INSERT INTO search_docs(rid, id, kind, title, body, day, facets, t, p, n, f)
+				VALUES ($1,$2,$3,$4,$5,$6,$7,$8::tsvector,$9::tsvector,$10::tsvector,$11::tsvector)`,
+				rid, d.ID, d.Kind, d.Title, d.Text, lo>>seqBits, string(facets), t, p, strings.Join(names, " "), facetVector(d)); err != nil {
 				return fmt.Errorf("index %s: %w", d.ID, err)
 			}
 		}
@@ -185,10 +196,7 @@ func where(clauses []search.Clause, q search.Query, lo, hi int64) (string, []any
 			if len(ph.Terms) == 0 {
 				continue
 			}
-			col := "t"
-			if ph.Field == search.FieldPairs {
-				col = "p"
-			}
+			col := map[search.Field]string{search.FieldTerms: "t", search.FieldPairs: "p", search.FieldNames: "n"}[ph.Field]
 			qs := make([]string, len(ph.Terms))
 			for i, t := range ph.Terms {
 				qs[i] = quote(t)

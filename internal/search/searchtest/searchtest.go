@@ -44,7 +44,7 @@ var fixture = []search.Doc{
 	{ID: "d5", Kind: search.KindDocument, Title: "សមាជិកថ្មី",
 		Text: "សមា\u200bជិកថ្មីចំនួនជាង ៣០០ នាក់ ។",
 		Date: day("2023-02-03"), Facets: map[string][]string{search.FacetOutlet: {"lotus-news"}, search.FacetOutletKind: {"pro-government"}, search.FacetType: {"party_join"}}},
-	{ID: "p1", Kind: search.KindPerson, Title: "ឃួង ស្រេង", Text: "ឃួង ស្រេង"},
+	{ID: "p1", Kind: search.KindPerson, Title: "ឃួង ស្រេង", Text: "ឃួង ស្រេង", Names: []string{"ឃួង ស្រេង"}},
 	{ID: "e1", Kind: search.KindEvent, Title: "Defection of 12 commune officials",
 		Text: "Twelve commune officials joined the Lotus Party in Kampong Cham.",
 		Date: day("2023-07-23"), Facets: map[string][]string{search.FacetType: {"defection"}, search.FacetProvince: {"kh-03"}}},
@@ -221,6 +221,7 @@ func Run(t *testing.T, open Open) {
 	t.Run("ReplaceAndDelete", func(t *testing.T) {
 		idx := load(t, open)
 		changed := fixture[2]
+		changed.Title = "Activists freed in Kampong Cham"
 		changed.Text = "Police released three activists on bail."
 		changed.Facets = map[string][]string{search.FacetType: {"release"}}
 		if err := idx.Put(ctx, changed); err != nil {

@@ -38,7 +38,7 @@ CREATE TABLE IF NOT EXISTS search_docs (
 	facets TEXT NOT NULL
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
-	t, p, f, content='', contentless_delete=1, tokenize='ascii'
+	t, p, n, f, content='', contentless_delete=1, tokenize='ascii'
 );`
 
 // seqBits is how many documents one day can hold in the key space.
@@ -143,11 +143,15 @@ func (x *Index) put(ctx context.Context, tx *sql.Tx, d search.Doc) error {
 		return err
 	}
 	t, p := x.fields(d.Title + "\n" + d.Text)
+	var names []string
+	for _, name := range d.Names {
+		names = append(names, x.analyzer.NameTerms(name)...)
+	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO search_docs(rid, id, kind, title, body, day, facets) VALUES (?,?,?,?,?,?,?)`,
 		rid, d.ID, d.Kind, d.Title, d.Text, day, string(facets)); err != nil {
 		return err
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO search_fts(rowid, t, p, f) VALUES (?,?,?,?)`, rid, t, p, facetTerms(d))
+	_, err = tx.ExecContext(ctx, `INSERT INTO search_fts(rowid, t, p, n, f) VALUES (?,?,?,?,?)`, rid, t, p, strings.Join(names, " "), facetTerms(d))
 	return err
 }
 
@@ -198,6 +202,9 @@ func deleteTx(ctx context.Context, tx *sql.Tx, id string) error {
 	return err
 }
 
+// columns names the FTS5 column of each field.
+var columns = map[search.Field]string{search.FieldTerms: "t", search.FieldPairs: "p", search.FieldNames: "n"}
+
 // matchExpr builds the FTS5 query. Terms come from the analyzer and are
 // ASCII-safe; each is still quoted so no term can act as an operator.
 func matchExpr(clauses []search.Clause, q search.Query) string {
@@ -208,11 +215,7 @@ func matchExpr(clauses []search.Clause, q search.Query) string {
 			if len(ph.Terms) == 0 {
 				continue
 			}
-			col := "t"
-			if ph.Field == search.FieldPairs {
-				col = "p"
-			}
-			alts = append(alts, col+`:"`+strings.Join(ph.Terms, " ")+`"`)
+			alts = append(alts, columns[ph.Field]+`:"`+strings.Join(ph.Terms, " ")+`"`)
 		}
 		if len(alts) > 0 {
 			parts = append(parts, "("+strings.Join(alts, " OR ")+")")

@@ -1,0 +1,20 @@
+package postgres
+
+import (
+	"context"
+	"testing"
+
+	"github.com/kamnotra/kamnotra/internal/pgtest"
+	"github.com/kamnotra/kamnotra/internal/search"
+	"github.com/kamnotra/kamnotra/internal/search/searchtest"
+)
+
+func TestConformance(t *testing.T) {
+	searchtest.Run(t, func(t *testing.T) search.Index {
+		idx, err := New(context.Background(), pgtest.Pool(t), search.KhmerAnalyzer{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return idx
+	})
+}
