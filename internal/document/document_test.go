@@ -251,6 +251,25 @@ func TestOutletBySiteName(t *testing.T) {
 	}
 }
 
+// TestLangAttribute: the lang attribute decides only for very short texts.
+func TestLangAttribute(t *testing.T) {
+	tests := []struct{ page, want string }{
+		{`<html lang="km"><body><p>OK ៗ</p></body></html>`, "km"},
+		{`<html lang="en-GB"><body><p>OK</p></body></html>`, "en"},
+		{`<html lang="en"><body><p>សមាជិកគណបក្សជាង៣០០នាក់ បានចូលរួមជាមួយគណបក្សប្រជាជនកម្ពុជា</p></body></html>`, "km"},
+		{`<html><body><p>OK</p></body></html>`, ""},
+	}
+	for _, tt := range tests {
+		r, err := Read(context.Background(), Input{Body: []byte(tt.page), FetchedAt: fetched})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Lang != tt.want {
+			t.Errorf("%s: lang %q, want %q", tt.page, r.Lang, tt.want)
+		}
+	}
+}
+
 func TestReadText(t *testing.T) {
 	r, err := Read(context.Background(), Input{URL: "file:///tmp/statement.txt", Body: sampleFile(t, "morning-star-statement-2025-04-23.txt"), FetchedAt: fetched})
 	if err != nil {

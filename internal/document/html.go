@@ -147,7 +147,16 @@ func readHTML(ctx context.Context, in Input) (*Result, error) {
 		res.Flags = append(res.Flags, record.FlagLegacyFont)
 	}
 	// The page's lang attribute is a weak witness (templates say "en" on
-	// Khmer pages); the letters decide in finish.
+	// Khmer pages): the letters decide in finish, and the attribute only
+	// when there are too few letters to count.
+	if Lang(res.Text) == "" {
+		switch l := strings.ToLower(p.lang); {
+		case strings.HasPrefix(l, "km"):
+			res.Lang = record.LangKhmer
+		case strings.HasPrefix(l, "en"):
+			res.Lang = record.LangEnglish
+		}
+	}
 	return res, nil
 }
 
