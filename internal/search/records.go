@@ -1,0 +1,259 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/kamnotra/kamnotra/internal/record"
+	"github.com/kamnotra/kamnotra/internal/store"
+)
+
+// Source is what building the index reads from the record.
+type Source interface {
+	Documents(ctx context.Context, f store.DocumentFilter) ([]record.Document, error)
+	Outlets(ctx context.Context) ([]record.Outlet, error)
+	Events(ctx context.Context, f store.EventFilter) ([]record.Event, error)
+	Citations(ctx context.Context, eventID string) ([]record.Citation, error)
+	Place(ctx context.Context, id string) (*record.Place, error)
+	Person(ctx context.Context, id string) (*record.Person, error)
+	Organisation(ctx context.Context, id string) (*record.Organisation, error)
+	Organisations(ctx context.Context) ([]record.Organisation, error)
+}
+
+// DocumentDoc is the index entry of a captured document.
+func DocumentDoc(d record.Document, o *record.Outlet) Doc {
+	date := d.PublishedAt
+	if date.IsZero() {
+		date = d.Published.Start()
+	}
+	if date.IsZero() {
+		date = d.FetchedAt
+	}
+	facets := map[string][]string{}
+	if d.Lang != "" {
+		facets[FacetLang] = []string{d.Lang}
+	}
+	if o != nil {
+		facets[FacetOutlet] = []string{o.ID}
+		facets[FacetOutletKind] = []string{string(o.Kind)}
+	}
+	return Doc{ID: d.ID, Kind: KindDocument, Title: d.Title, Text: d.Text, Date: date, Facets: facets}
+}
+
+// PersonDoc is the index entry of a person: every name, searchable by
+// any spelling through its name keys.
+func PersonDoc(p record.Person) Doc {
+	title, _ := p.Names.Best(record.LangKhmer)
+	var names []string
+	for _, n := range p.Names {
+		names = append(names, n.Value)
+	}
+	return Doc{ID: p.ID, Kind: KindPerson, Title: title.Value, Text: strings.Join(names, "\n"), Names: names}
+}
+
+// OrganisationDoc is the index entry of an organisation.
+func OrganisationDoc(o record.Organisation) Doc {
+	title, _ := o.Names.Best(record.LangEnglish)
+	var names []string
+	for _, n := range o.Names {
+		names = append(names, n.Value)
+	}
+	facets := map[string][]string{}
+	if o.Kind == record.OrgParty {
+		facets[FacetParty] = []string{o.ID}
+	}
+	return Doc{ID: o.ID, Kind: KindOrganisation, Title: title.Value, Text: strings.Join(names, "\n"), Names: names, Facets: facets}
+}
+
+// builder caches what event entries need to look up.
+type builder struct {
+	src      Source
+	outlets  map[string]*record.Outlet
+	province map[string]string // place ID → province place ID
+	orgs     map[string]*record.Organisation
+}
+
+func newBuilder(ctx context.Context, src Source) (*builder, error) {
+	b := &builder{src: src, outlets: map[string]*record.Outlet{}, province: map[string]string{}, orgs: map[string]*record.Organisation{}}
+	outlets, err := src.Outlets(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for i := range outlets {
+		b.outlets[outlets[i].ID] = &outlets[i]
+	}
+	orgs, err := src.Organisations(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for i := range orgs {
+		b.orgs[orgs[i].ID] = &orgs[i]
+	}
+	return b, nil
+}
+
+// provinceOf walks up the place tree to the province.
+func (b *builder) provinceOf(ctx context.Context, id string) string {
+	if id == "" {
+		return ""
+	}
+	if p, ok := b.province[id]; ok {
+		return p
+	}
+	out := ""
+	for cur, hops := id, 0; cur != "" && hops < 5; hops++ {
+		pl, err := b.src.Place(ctx, cur)
+		if err != nil {
+			break
+		}
+		if pl.Level == record.PlaceProvince {
+			out = pl.ID
+			break
+		}
+		cur = pl.ParentID
+	}
+	b.province[id] = out
+	return out
+}
+
+// eventDoc is the index entry of an event: its type and the names of who
+// and what it involves as title, the evidence of every citation as text.
+func (b *builder) eventDoc(ctx context.Context, e record.Event) (Doc, error) {
+	cites, err := b.src.Citations(ctx, e.ID)
+	if err != nil {
+		return Doc{}, err
+	}
+	var who, names []string
+	for _, p := range e.Participants {
+		name := p.Mention
+		if p.PersonID != "" {
+			if per, err := b.src.Person(ctx, p.PersonID); err == nil {
+				for _, n := range per.Names {
+					names = append(names, n.Value)
+				}
+				if n, _ := per.Names.Best(record.LangEnglish); n.Value != "" {
+					name = n.Value
+				}
+			}
+		}
+		if name != "" && p.Role == record.ParticipantSubject {
+			who = append(who, name)
+		}
+		if p.Mention != "" {
+			names = append(names, p.Mention)
+		}
+	}
+	facets := map[string][]string{FacetType: {string(e.Type)}}
+	var orgNames []string
+	for _, id := range []string{e.FromOrgID, e.ToOrgID} {
+		if o := b.orgs[id]; o != nil {
+			if o.Kind == record.OrgParty {
+				facets[FacetParty] = append(facets[FacetParty], o.ID)
+			}
+			for _, n := range o.Names {
+				orgNames = append(orgNames, n.Value)
+			}
+		}
+	}
+	if p := b.provinceOf(ctx, e.PlaceID); p != "" {
+		facets[FacetProvince] = []string{p}
+	}
+	var text strings.Builder
+	text.WriteString(strings.Join(orgNames, "\n"))
+	for _, c := range cites {
+		text.WriteString("\n")
+		text.WriteString(c.Evidence)
+	}
+	title := string(e.Type)
+	if len(who) > 0 {
+		title += ": " + strings.Join(who, ", ")
+	} else if e.Count != nil {
+		title += fmt.Sprintf(": %d", *e.Count)
+	}
+	return Doc{ID: e.ID, Kind: KindEvent, Title: title, Text: text.String(), Date: e.Date.Start(), Facets: facets, Names: names}, nil
+}
+
+// Reindex puts every document, event and organisation of the record into
+// idx, in batches, calling progress after each batch with the count so far.
+// Rejected events are left out: the index serves public readers.
+func Reindex(ctx context.Context, src Source, idx Index, progress func(done int)) (int, error) {
+	b, err := newBuilder(ctx, src)
+	if err != nil {
+		return 0, err
+	}
+	done := 0
+	flush := func(batch []Doc) error {
+		if len(batch) == 0 {
+			return nil
+		}
+		if err := idx.Put(ctx, batch...); err != nil {
+			return err
+		}
+		done += len(batch)
+		if progress != nil {
+			progress(done)
+		}
+		return nil
+	}
+	var batch []Doc
+	for _, o := range b.orgs {
+		batch = append(batch, OrganisationDoc(*o))
+	}
+	if err := flush(batch); err != nil {
+		return done, err
+	}
+	const page = 500
+	after := ""
+	for {
+		docs, err := src.Documents(ctx, store.DocumentFilter{After: after, Limit: page})
+		if err != nil {
+			return done, err
+		}
+		batch = batch[:0]
+		for _, d := range docs {
+			batch = append(batch, DocumentDoc(d, b.outlets[d.OutletID]))
+		}
+		if err := flush(batch); err != nil {
+			return done, err
+		}
+		if len(docs) < page {
+			break
+		}
+		after = docs[len(docs)-1].ID
+	}
+	after = ""
+	people := map[string]bool{}
+	for {
+		events, err := src.Events(ctx, store.EventFilter{After: after, Limit: page,
+			Statuses: []record.Status{record.StatusExtracted, record.StatusReviewed, record.StatusPublished}})
+		if err != nil {
+			return done, err
+		}
+		batch = batch[:0]
+		for _, e := range events {
+			d, err := b.eventDoc(ctx, e)
+			if err != nil {
+				return done, err
+			}
+			batch = append(batch, d)
+			for _, p := range e.Participants {
+				if p.PersonID != "" && !people[p.PersonID] {
+					people[p.PersonID] = true
+					if per, err := src.Person(ctx, p.PersonID); err == nil && !per.Private {
+						batch = append(batch, PersonDoc(*per))
+					}
+				}
+			}
+		}
+		if err := flush(batch); err != nil {
+			return done, err
+		}
+		if len(events) < page {
+			break
+		}
+		after = events[len(events)-1].ID
+	}
+	return done, nil
+}
+

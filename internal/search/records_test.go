@@ -1,0 +1,98 @@
+package search_test
+
+import (
+	"context"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/kamnotra/kamnotra/internal/record"
+	"github.com/kamnotra/kamnotra/internal/search"
+	searchsqlite "github.com/kamnotra/kamnotra/internal/search/sqlite"
+	"github.com/kamnotra/kamnotra/internal/store/sqlite"
+)
+
+// TestReindex builds the index from a real record and checks that what a
+// reader searches for is found with the right facets, and that rejected
+// events and private people stay out.
+func TestReindex(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	st, err := sqlite.OpenDir(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(st.PutOutlet(ctx, &record.Outlet{ID: "lotus-news", Kind: record.OutletProGovernment, Names: record.Names{{Lang: "en", Value: "Daily Lotus News"}}}))
+	must(st.PutOrganisation(ctx, &record.Organisation{ID: "lotus-party", Kind: record.OrgParty, Names: record.Names{{Lang: "en", Value: "Lotus Party", Kind: record.NameOfficial}, {Lang: "km", Value: "គណបក្សឈូក"}}}))
+	must(st.PutPlace(ctx, &record.Place{ID: "kh-03", Level: record.PlaceProvince, Names: record.Names{{Lang: "en", Value: "Kampong Cham"}}}))
+	must(st.PutPlace(ctx, &record.Place{ID: "kh-03-05", Level: record.PlaceDistrict, ParentID: "kh-03", Names: record.Names{{Lang: "en", Value: "Kang Meas"}}}))
+	must(st.PutPerson(ctx, &record.Person{ID: "p-sokha", Names: record.Names{{Lang: "km", Script: record.ScriptKhmer, Value: "ចាន់ សុភ័ក្រ"}, {Lang: "en", Value: "Chan Sopheak"}}}))
+	must(st.PutPerson(ctx, &record.Person{ID: "p-private", Private: true, Names: record.Names{{Lang: "en", Value: "Mey Ratha"}}}))
+	doc := &record.Document{URL: "https://lotus-news.example/a", CanonicalURL: "https://lotus-news.example/a", OutletID: "lotus-news",
+		Title: "សមាជិកថ្មី", Text: "សមាជិកចំនួន ៣០០ នាក់ បានចូលគណបក្សឈូក ។", Lang: "km", SHA256: "ab", Published: record.Date{Year: 2023, Month: 2, Day: 3}}
+	_, err = st.SaveCapture(ctx, doc)
+	must(err)
+	n := int64(300)
+	for _, e := range []*record.Event{
+		{ID: "e-join", Type: record.EventPartyJoin, ToOrgID: "lotus-party", PlaceID: "kh-03-05", Count: &n, Date: record.Date{Year: 2023, Month: 2, Day: 3}, Status: record.StatusExtracted,
+			Participants: []record.Participant{{Role: record.ParticipantPresiding, PersonID: "p-sokha", Mention: "ចាន់ សុភ័ក្រ"}, {Role: record.ParticipantSubject, PersonID: "p-private", Mention: "Mey Ratha"}}},
+		{ID: "e-rejected", Type: record.EventArrest, Date: record.Date{Year: 2023, Month: 3}, Status: record.StatusRejected},
+	} {
+		must(st.PutEvent(ctx, e))
+	}
+	must(st.PutCitation(ctx, &record.Citation{EventID: "e-join", DocumentID: doc.ID, DocumentVersion: 1, Span: record.Span{Start: 0, End: len(doc.Text)}, Evidence: doc.Text, Stance: record.StanceAsserts, ExtractedBy: "extractor/test"}))
+
+	idx, err := searchsqlite.Open(ctx, filepath.Join(dir, "search.db"), search.KhmerAnalyzer{})
+	must(err)
+	defer idx.Close()
+	var calls int
+	total, err := search.Reindex(ctx, st, idx, func(int) { calls++ })
+	must(err)
+	if total < 4 || calls == 0 {
+		t.Fatalf("Reindex put %d entries with %d progress calls", total, calls)
+	}
+
+	find := func(q search.Query) []string {
+		t.Helper()
+		r, err := idx.Search(ctx, q)
+		must(err)
+		var ids []string
+		for _, h := range r.Hits {
+			ids = append(ids, h.ID)
+		}
+		slices.Sort(ids)
+		return ids
+	}
+	for _, tt := range []struct {
+		name string
+		q    search.Query
+		want []string
+	}{
+		{"document and event by Khmer text", search.Query{Text: "សមាជិក"}, []string{doc.ID, "e-join"}},
+		{"party facet from the event's organisation", search.Query{Facets: map[string][]string{search.FacetParty: {"lotus-party"}}}, []string{"e-join", "lotus-party"}},
+		{"province facet from the district", search.Query{Facets: map[string][]string{search.FacetProvince: {"kh-03"}}}, []string{"e-join"}},
+		{"outlet kind", search.Query{Facets: map[string][]string{search.FacetOutletKind: {"pro-government"}}}, []string{doc.ID}},
+		{"person by Latin spelling of the Khmer name", search.Query{Text: "Chan Sopheak", Kinds: []string{search.KindPerson}}, []string{"p-sokha"}},
+		{"event by a person's other spelling", search.Query{Text: "Chann Sopheak", Kinds: []string{search.KindEvent}}, []string{"e-join"}},
+		{"rejected events are not indexed", search.Query{Facets: map[string][]string{search.FacetType: {"arrest"}}}, nil},
+		{"private people are not indexed as people", search.Query{Text: "Ratha", Kinds: []string{search.KindPerson}}, nil},
+		{"organisation by Khmer name", search.Query{Text: "ឈូក", Kinds: []string{search.KindOrganisation}}, []string{"lotus-party"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := find(tt.q); !slices.Equal(got, tt.want) {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
+	}
+	if r, _ := idx.Search(ctx, search.Query{Facets: map[string][]string{search.FacetType: {"party_join"}}}); len(r.Hits) == 1 && !r.Hits[0].Date.Equal(time.Date(2023, 2, 3, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("event date = %v", r.Hits[0].Date)
+	}
+}
