@@ -25,9 +25,29 @@ type enSent struct {
 	startAt   []int16 // per token: index into ments of a mention starting there, or -1
 	covered   []bool  // tokens inside a mention
 	names     []nameSpan
-	dates     []dateMention
-	places    []placeAt
 	titleCase bool
+
+	// Dates and gazetteer places are read only for sentences that state an
+	// event (see sentence): most sentences state none.
+	dates  []dateMention
+	places []placeAt
+}
+
+// readPlaces finds the gazetteer places of a sentence.
+func (s *enSent) readPlaces() []placeAt {
+	if !hasCapitalised(s.toks) {
+		return nil
+	}
+	var out []placeAt
+	for _, pm := range gaz().FindPlaces(s.sent.Text) {
+		off := s.sent.Span.Start + pm.Start
+		ti := 0
+		for ti < len(s.toks) && s.toks[ti].E <= off {
+			ti++
+		}
+		out = append(out, placeAt{i: ti, m: pm})
+	}
+	return out
 }
 
 // placeAt is a gazetteer place of a sentence, at token index i.
@@ -121,17 +141,6 @@ func (x *enDoc) read(si int, sent *Sentence) *enSent {
 					x.known[w] = nm.name
 				}
 			}
-		}
-	}
-	s.dates = findDates(s.toks, x.d.In.Published)
-	if hasCapitalised(s.toks) {
-		for _, pm := range gaz().FindPlaces(sent.Text) {
-			off := sent.Span.Start + pm.Start
-			ti := 0
-			for ti < len(s.toks) && s.toks[ti].E <= off {
-				ti++
-			}
-			s.places = append(s.places, placeAt{i: ti, m: pm})
 		}
 	}
 	return s

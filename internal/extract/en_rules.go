@@ -41,6 +41,8 @@ func (x *enDoc) sentence(k int, s *enSent) []Event {
 		return nil
 	}
 	toks := s.toks
+	s.dates = findDates(toks, x.d.In.Published)
+	s.places = s.readPlaces()
 	hasConv := false
 	for _, tr := range trigs {
 		if tr.typ == record.EventConviction {
