@@ -28,7 +28,9 @@ var (
 )
 
 // GenerateCorpus writes n HTML pages of 2–4 KB of invented news text, half
-// in Khmer and half in English, into dir, and returns their total size.
+// in Khmer and half in English, into dir, and returns their total size. The
+// pages' canonical URLs name the seed, so that corpora of different seeds
+// are different documents to a store that has seen one already.
 func GenerateCorpus(dir string, n int, seed uint64) (int64, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return 0, err
@@ -60,7 +62,7 @@ func GenerateCorpus(dir string, n int, seed uint64) (int64, error) {
 		title := sentence()
 		fmt.Fprintf(&b, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\"><title>%s</title>\n", lang, title)
 		fmt.Fprintf(&b, "<meta property=\"article:published_time\" content=\"%s\">\n", day.Format(time.RFC3339))
-		fmt.Fprintf(&b, "<link rel=\"canonical\" href=\"https://news.example.org/%s/%d\"></head>\n", lang, i)
+		fmt.Fprintf(&b, "<link rel=\"canonical\" href=\"https://news-%d.example.org/%s/%d\"></head>\n", seed, lang, i)
 		b.WriteString("<body><nav><a href=\"/\">Home</a> <a href=\"/politics\">Politics</a></nav><article>\n")
 		fmt.Fprintf(&b, "<h1>%s</h1>\n", title)
 		target := 2048 + rng.IntN(2048)

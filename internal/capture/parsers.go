@@ -2,6 +2,7 @@ package capture
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/kamnotra/kamnotra/internal/document"
 	"github.com/kamnotra/kamnotra/internal/outlet"
@@ -47,3 +48,23 @@ func DefaultParsers(list *outlet.List) Parsers {
 // parserAdders let the adapters of optional packages (feed, telegram) plug
 // themselves in from their own files.
 var parserAdders []func(*Parsers)
+
+// OutletPutter is the part of the store that keeps outlets.
+type OutletPutter interface {
+	PutOutlet(ctx context.Context, o *record.Outlet) error
+}
+
+// PutOutlets writes every outlet of list into the store, so that documents
+// attributed to them can refer to them. Outlets are replaced by ID, so
+// running it before every capture keeps the store in step with the list.
+func PutOutlets(ctx context.Context, st OutletPutter, list *outlet.List) error {
+	if list == nil {
+		list = outlet.Default()
+	}
+	for _, o := range list.All() {
+		if err := st.PutOutlet(ctx, &o); err != nil {
+			return fmt.Errorf("store outlet %s: %w", o.ID, err)
+		}
+	}
+	return nil
+}

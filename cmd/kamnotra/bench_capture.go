@@ -1,0 +1,78 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"time"
+
+	"github.com/kamnotra/kamnotra/internal/capture"
+)
+
+func init() {
+	registerBench(benchmark{
+		Name:    "capture",
+		Summary: "documents/s of the capture pipeline on generated pages, into SQLite (and PostgreSQL with --db)",
+		Run:     runBenchCapture,
+	})
+}
+
+func runBenchCapture(ctx context.Context, env *Env, args []string) error {
+	fs := env.FlagSet("bench capture", "[--docs N] [--db postgres://…]")
+	docs := fs.Int("docs", 10000, "number of generated pages")
+	keep := fs.String("keep", "", "work in this directory and keep it (default: a temporary directory, removed)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *docs < 1 {
+		return usagef("--docs must be at least 1")
+	}
+	work := *keep
+	if work == "" {
+		dir, err := os.MkdirTemp("", "kamnotra-bench-capture-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		work = dir
+	}
+	corpus := filepath.Join(work, "corpus")
+	seed := uint64(time.Now().UnixNano())
+	size, err := capture.GenerateCorpus(corpus, *docs, seed)
+	if err != nil {
+		return fmt.Errorf("generate corpus: %w", err)
+	}
+	fmt.Fprintf(env.Stdout, "corpus: %d generated pages (Khmer and English), %.1f MiB, %d CPUs\n", *docs, float64(size)/(1<<20), runtime.NumCPU())
+
+	stores := []capture.BenchStore{{Name: "SQLite", Open: func(ctx context.Context, dataDir string) (capture.Store, io.Closer, error) {
+		return openBenchStore(ctx, dataDir, "")
+	}}}
+	pg := env.DBURL
+	if pg == "" {
+		pg = env.Getenv("KAMNOTRA_TEST_POSTGRES")
+	}
+	if pg != "" {
+		stores = append(stores, capture.BenchStore{Name: "PostgreSQL", Open: func(ctx context.Context, dataDir string) (capture.Store, io.Closer, error) {
+			return openBenchStore(ctx, dataDir, pg)
+		}})
+	}
+	rs, err := capture.Bench(ctx, corpus, work, capture.DefaultParsers(nil), stores)
+	capture.PrintBench(env.Stdout, rs)
+	return err
+}
+
+func openBenchStore(ctx context.Context, dataDir, dbURL string) (capture.Store, io.Closer, error) {
+	st, err := openStoreAt(ctx, dataDir, dbURL)
+	if err != nil {
+		return nil, nil, err
+	}
+	cs, ok := st.(capture.Store)
+	if !ok {
+		st.Close()
+		return nil, nil, fmt.Errorf("this store cannot save captures in batches")
+	}
+	return cs, st, nil
+}
