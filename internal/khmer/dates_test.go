@@ -28,7 +28,7 @@ func TestDateString(t *testing.T) {
 func TestParseDate(t *testing.T) {
 	tests := []struct {
 		in   string
-		datesTestPub  time.Time
+		pub  time.Time
 		want string // "" for no date
 	}{
 		// Khmer, full
@@ -160,9 +160,9 @@ func TestParseDate(t *testing.T) {
 		{"", datesTestPub, ""},
 	}
 	for _, tt := range tests {
-		got, ok := ParseDate(tt.in, tt.datesTestPub)
+		got, ok := ParseDate(tt.in, tt.pub)
 		if (tt.want == "") != !ok || got.String() != tt.want {
-			t.Errorf("ParseDate(%q, %s) = %q, %v; want %q", tt.in, tt.datesTestPub.Format("2006-01-02"), got.String(), ok, tt.want)
+			t.Errorf("ParseDate(%q, %s) = %q, %v; want %q", tt.in, tt.pub.Format("2006-01-02"), got.String(), ok, tt.want)
 		}
 	}
 }
