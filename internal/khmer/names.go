@@ -251,9 +251,10 @@ func nameIsVowel(b byte) bool {
 	return b == 'a' || b == 'e' || b == 'i' || b == 'o' || b == 'u'
 }
 
-// nameFoldWord folds one lower-case ASCII word. Consonants come out as
-// lower-case letters plus C (ch, chh, j) and N (ng); vowel runs as A, E or
-// O.
+// nameFoldWord folds one lower-case ASCII word. The key is lower-case
+// ASCII, so that search engines that fold case keep keys apart: c stands
+// for ch, chh and j, q for ng (a lone c is k and a lone q is k), and each
+// vowel run becomes one of a, e, o.
 func nameFoldWord(w string) string {
 	// 1. consonant digraphs and single-letter equivalences
 	var sy []byte // symbols; vowels kept as letters for now
@@ -262,9 +263,9 @@ func nameFoldWord(w string) string {
 		rest := w[i:]
 		switch {
 		case strings.HasPrefix(rest, "chh"):
-			sy, i = append(sy, 'C'), i+3
+			sy, i = append(sy, 'c'), i+3
 		case strings.HasPrefix(rest, "ch") || c == 'j':
-			sy = append(sy, 'C')
+			sy = append(sy, 'c')
 			if c == 'j' {
 				i++
 			} else {
@@ -284,7 +285,7 @@ func nameFoldWord(w string) string {
 		case strings.HasPrefix(rest, "sh"):
 			sy, i = append(sy, 's'), i+2
 		case strings.HasPrefix(rest, "ng"):
-			sy, i = append(sy, 'N'), i+2
+			sy, i = append(sy, 'q'), i+2
 		case (strings.HasPrefix(rest, "nh") || strings.HasPrefix(rest, "gn")) && (i == 0 || len(rest) == 2 || !nameIsVowel(rest[2])):
 			// ញ at the start or end of a word (Nhek, Banh); in the middle
 			// before a vowel it is n then h (Bunheng = Bun Heng)
@@ -386,22 +387,22 @@ func nameFoldWord(w string) string {
 	return string(res)
 }
 
-func nameIsClass(c byte) bool { return c == 'A' || c == 'E' || c == 'O' }
+func nameIsClass(c byte) bool { return c == 'a' || c == 'e' || c == 'o' }
 
-// nameVowelClass maps a run of vowel letters to A, E or O, and reports a
+// nameVowelClass maps a run of vowel letters to a, e or o, and reports a
 // trailing o/u that stands for a final v (Khieu, Keo).
 func nameVowelClass(run string) (byte, bool) {
 	switch run {
 	case "eo", "io", "ieu", "iu", "eau", "ieo", "aeo", "eou":
-		return 'E', true
+		return 'e', true
 	}
 	switch {
 	case strings.Contains(run, "eu") || strings.Contains(run, "oe") || strings.Contains(run, "ue"):
-		return 'E', false
+		return 'e', false
 	case strings.ContainsAny(run, "ou"):
-		return 'O', false
+		return 'o', false
 	case strings.ContainsAny(run, "ei"):
-		return 'E', false
+		return 'e', false
 	}
-	return 'A', false
+	return 'a', false
 }
