@@ -55,6 +55,10 @@ type Normalized struct {
 	flat []bool  // segment copied byte for byte
 }
 
+// identity reports a text normalisation left unchanged: one byte-for-byte
+// segment, the common case, mapped without searching.
+func (n *Normalized) identity() bool { return len(n.orig) == 2 && n.flat[0] && n.orig[1] == n.norm[1] }
+
 // Source returns the display text that was normalised.
 func (n *Normalized) Source() string { return n.src }
 
@@ -64,6 +68,9 @@ func (n *Normalized) Source() string { return n.src }
 // starts here starts at the visible text. Offsets outside Text are
 // clamped.
 func (n *Normalized) ToOrig(off int) int {
+	if n.identity() {
+		return min(max(off, 0), len(n.src))
+	}
 	k, exact := n.segByNorm(off, true)
 	if exact || !n.flat[k] {
 		return int(n.orig[k])
@@ -75,6 +82,9 @@ func (n *Normalized) ToOrig(off int) int {
 // to the end of a changed cluster and leaving out characters dropped
 // right after the offset.
 func (n *Normalized) ToOrigEnd(off int) int {
+	if n.identity() {
+		return min(max(off, 0), len(n.src))
+	}
 	k, exact := n.segByNorm(off, false)
 	if exact {
 		return int(n.orig[k])
@@ -98,6 +108,9 @@ func (n *Normalized) OrigSpan(start, end int) (int, int) {
 // ToNorm maps a byte offset of the display text to Text, rounding down to
 // the start of a changed cluster.
 func (n *Normalized) ToNorm(off int) int {
+	if n.identity() {
+		return min(max(off, 0), len(n.src))
+	}
 	k, exact := n.segByOrig(off)
 	if exact || !n.flat[k] {
 		return int(n.norm[k])
@@ -107,6 +120,9 @@ func (n *Normalized) ToNorm(off int) int {
 
 // ToNormEnd maps an end offset of the display text to Text, rounding up.
 func (n *Normalized) ToNormEnd(off int) int {
+	if n.identity() {
+		return min(max(off, 0), len(n.src))
+	}
 	k, exact := n.segByOrig(off)
 	if exact {
 		return int(n.norm[k])

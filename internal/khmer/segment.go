@@ -2,6 +2,7 @@ package khmer
 
 import (
 	"math/bits"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"unicode"
@@ -57,6 +58,45 @@ var boundPrefixes = []string{
 // dictionary: ត្រូវបាន is the passive auxiliary, one word.
 var grammarWords = []string{"ត្រូវបាន"}
 
+// particles are Khmer grammatical words that stand before a verb or
+// noun phrase as words of their own — negation, aspect and modal
+// auxiliaries, "also", existential មាន — although ICU's dictionary lists many of their
+// combinations (មិនបាន, ក៏បាន, មិនទាន់) as single entries.
+var particles = []string{"មិន", "បាន", "ក៏", "នឹង", "កំពុង", "ទើប", "ធ្លាប់", "មាន"}
+
+// markPhrases flags dictionary entries that are a particle followed by a
+// dictionary word (មិនបាន, មានការ), so that segmentation reads them as
+// two words. Hand-listed grammar words are left alone.
+func markPhrases(t *trie, words []trieWord) {
+	isDict := func(r []rune) bool {
+		n := t.node(r)
+		return n >= 0 && t.flags[n]&flagDict != 0
+	}
+	var parts [][]rune
+	for _, p := range particles {
+		parts = append(parts, []rune(Normalize(p)))
+	}
+	grammar := map[string]bool{}
+	for _, g := range grammarWords {
+		grammar[Normalize(g)] = true
+	}
+	for _, w := range words {
+		if w.flag&flagDict == 0 || grammar[string(w.r)] {
+			continue
+		}
+		phrase := false
+		for _, p := range parts {
+			if len(w.r) > len(p) && slices.Equal(w.r[:len(p)], p) && isDict(w.r[len(p):]) {
+				phrase = true
+				break
+			}
+		}
+		if phrase {
+			t.flags[t.node(w.r)] |= flagPhrase
+		}
+	}
+}
+
 var (
 	baseOnce sync.Once
 	baseTrie *trie
@@ -91,6 +131,7 @@ func baseDictionary() (*trie, error) {
 			}
 		}
 		baseTrie = buildTrie(words)
+		markPhrases(baseTrie, words)
 	})
 	return baseTrie, baseErr
 }
@@ -401,6 +442,9 @@ const (
 	// consonant that follows a vowel: the consonant is most likely that
 	// syllable's final.
 	costSplitFinal = 30
+	// costPhrase is a dictionary entry that is really two words: dearer
+	// than the two words it is made of.
+	costPhrase = 2*costWord + 1
 )
 
 const (
@@ -459,6 +503,8 @@ func (s *Segmenter) segmentKhmer(st *segState, dst []Span, t string, to int, kno
 				switch {
 				case f&flagKnown != 0:
 					relaxFrom(cost, back, kind, ci, i, k, costKnown, edgeKnown)
+				case f&flagPhrase != 0:
+					relaxFrom(cost, back, kind, ci, i, k, costPhrase, edgeWord)
 				case f&flagDict != 0:
 					relaxFrom(cost, back, kind, ci, i, k, costWord, edgeWord)
 				}

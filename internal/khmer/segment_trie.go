@@ -23,6 +23,7 @@ const (
 	flagDict   uint8 = 1 << iota // a dictionary word
 	flagKnown                    // a registered gazetteer word: keep whole
 	flagPrefix                   // a bound prefix that joins the next word
+	flagPhrase                   // a dictionary entry that is a particle + a word: read as two words
 )
 
 type trieWord struct {
@@ -134,4 +135,15 @@ func toTrieWord(w string, flag uint8) *trieWord {
 		}
 	}
 	return &trieWord{r: r, flag: flag}
+}
+
+// node returns the node reached by w, or -1.
+func (t *trie) node(w []rune) int32 {
+	n := int32(0)
+	for _, r := range w {
+		if n = t.next(n, r); n < 0 {
+			return -1
+		}
+	}
+	return n
 }

@@ -118,7 +118,9 @@ func QueryRankTokens(query string) []string { return defaultTokenizer().QueryRan
 func (tk *Tokenizer) Tokens(text string) []Token {
 	n := NormalizeMap(text)
 	t := n.Text
-	var match, unigrams, rank []Token
+	match := make([]Token, 0, len(t)/4+4)
+	unigrams := make([]Token, 0, len(t)/8+4)
+	var rank []Token
 	var stream []int // cluster starts (in t) of the current Khmer stream, then its end pairs
 	var ends []int
 	flush := func() {
