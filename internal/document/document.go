@@ -74,6 +74,9 @@ type Result struct {
 	// SiteName is the site's own name (og:site_name, JSON-LD publisher),
 	// kept even when it matched no outlet.
 	SiteName string
+	// LegacyText is the text as typed in a legacy Khmer font (Latin-1
+	// letters) when Text holds its conversion to Unicode; empty otherwise.
+	LegacyText string
 	// Charset is the encoding the body was decoded from ("utf-8",
 	// "windows-1252"…); empty for PDF.
 	Charset string

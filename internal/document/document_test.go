@@ -186,10 +186,12 @@ func TestReadFixturePages(t *testing.T) {
 			contains:   []string{"“betrayed” 212 growers", "€40,000", "chain’s spokesperson"},
 		}},
 		{"km-limon.html", "http://kampuchea-sample.example/a/1", "", want{
-			lang:     "km",
-			charset:  "windows-1252",
-			flags:    []string{record.FlagLegacyEncode, record.FlagLegacyFont},
-			contains: []string{"RksYgsMNag"},
+			lang:    "km",
+			charset: "windows-1252",
+			flags:   []string{record.FlagLegacyEncode, record.FlagLegacyFont},
+			// Converted from Limon to Unicode by khmer.ConvertLimon.
+			contains: []string{"ជួបជាមួយ", "មានការចូលរួម"},
+			excludes: []string{"RksYgsMNag"},
 		}},
 		{"km-mislabelled.html", "https://x.example/km/2023/07/15/school", "text/html; charset=ISO-8859-1", want{
 			title:      "ពិធីបើកសាលារៀនថ្មី",
@@ -226,6 +228,12 @@ func TestReadFixturePages(t *testing.T) {
 				t.Fatal(err)
 			}
 			check(t, r, tt.want)
+			if hasFlag(r.Flags, record.FlagLegacyFont) && !strings.Contains(r.LegacyText, "RksYgsMNag") {
+				t.Errorf("LegacyText %q lacks the typed letters", r.LegacyText)
+			}
+			if !hasFlag(r.Flags, record.FlagLegacyFont) && r.LegacyText != "" {
+				t.Errorf("LegacyText set without the flag")
+			}
 		})
 	}
 }
@@ -510,6 +518,9 @@ func TestLegacyFont(t *testing.T) {
 		{"unicode khmer", "សមាជិកគណបក្សជាង៣០០នាក់ បានចូលរួមជាមួយគណបក្ស", "Limon S1", false},
 	}
 	for _, tt := range tests {
+		if got, conv := legacyCheck(tt.text, tt.font); got != tt.want || (conv != "" && !tt.want) {
+			t.Errorf("%s: legacyCheck = %v, %q; want %v", tt.name, got, conv, tt.want)
+		}
 		if got := isLegacy(tt.text, tt.font); got != tt.want {
 			s, n := SoupScore(tt.text)
 			t.Errorf("%s: isLegacy = %v, want %v (score %.2f of %d words)", tt.name, got, tt.want, s, n)

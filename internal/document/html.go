@@ -143,9 +143,7 @@ func readHTML(ctx context.Context, in Input) (*Result, error) {
 	if len(p.fonts) > 0 {
 		font = p.fonts[0]
 	}
-	if isLegacyText(res.Text, font) {
-		res.Flags = append(res.Flags, record.FlagLegacyFont)
-	}
+	applyLegacy(res, font)
 	// The page's lang attribute is a weak witness (templates say "en" on
 	// Khmer pages): the letters decide in finish, and the attribute only
 	// when there are too few letters to count.
@@ -791,8 +789,3 @@ func pickDate(res *Result, p *page, ld jsonLD, in Input) {
 		}
 	}
 }
-
-// isLegacyText is the legacy-font check. TODO(khmer-legacy): prefer
-// khmer.DetectLegacy once internal/khmer has it; this is the package's own
-// font-family and letter-soup check meanwhile.
-func isLegacyText(text, font string) bool { return isLegacy(text, font) }

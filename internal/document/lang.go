@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/kamnotra/kamnotra/internal/khmer"
 	"github.com/kamnotra/kamnotra/internal/record"
 )
 
@@ -133,8 +134,9 @@ const (
 	soupMinWords = 12
 )
 
-// isLegacy decides whether text is Khmer typed in a legacy font, from the
-// text and the font families the page names.
+// isLegacy is the package's own decision, from the text and the font
+// families the page names, used where the Khmer package's detector is not
+// asked (see legacyCheck).
 func isLegacy(text, font string) bool {
 	k, l := LetterCounts(text)
 	if l < MinLetters || k > l {
@@ -145,4 +147,52 @@ func isLegacy(text, font string) bool {
 		return words >= 3 && score >= soupWithFont
 	}
 	return words >= soupMinWords && score >= soupAlone
+}
+
+// soupGate is the SoupScore under which, with no legacy font named, text
+// is not even shown to the Khmer detector: English news scores under 0.05,
+// and the detector (dictionary look-ups of a trial conversion) is the
+// costlier step.
+const soupGate = 0.10
+
+// legacyCheck reports whether text is Khmer typed in a legacy font and,
+// when it is in a Limon-family font, its conversion to Unicode Khmer
+// (else ""). khmer.DetectLegacy decides; a legacy font named by the page
+// is enough together with odd words (isLegacy), since the detector judges
+// the letters alone.
+func legacyCheck(text, font string) (legacy bool, converted string) {
+	k, l := LetterCounts(text)
+	if l < MinLetters || k > l {
+		return false, ""
+	}
+	if score, _ := SoupScore(text); font == "" && score < soupGate {
+		return false, ""
+	}
+	switch kind, _ := khmer.DetectLegacy(text); kind {
+	case khmer.LegacyLimon:
+		conv, _ := khmer.ConvertLimon(text)
+		return true, conv
+	case khmer.LegacyUnknown:
+		return true, ""
+	}
+	return font != "" && isLegacy(text, font), ""
+}
+
+// applyLegacy flags a result typed in a legacy font and, for Limon, puts
+// the Unicode conversion in Text and the typed letters in LegacyText. A
+// title is converted only when the detector recognises it on its own, so
+// an English site name after it is not turned into Khmer letters.
+func applyLegacy(res *Result, font string) {
+	legacy, conv := legacyCheck(res.Text, font)
+	if !legacy {
+		return
+	}
+	res.Flags = append(res.Flags, record.FlagLegacyFont)
+	if conv == "" {
+		return
+	}
+	res.LegacyText, res.Text = res.Text, conv
+	if kind, _ := khmer.DetectLegacy(res.Title); kind == khmer.LegacyLimon {
+		res.Title, _ = khmer.ConvertLimon(res.Title)
+	}
 }

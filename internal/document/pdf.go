@@ -58,9 +58,7 @@ func readPDF(ctx context.Context, in Input) (*Result, error) {
 	if out.cut {
 		res.Flags = append(res.Flags, record.FlagTruncated)
 	}
-	if isLegacyText(text, "") {
-		res.Flags = append(res.Flags, record.FlagLegacyFont)
-	}
+	applyLegacy(res, "")
 	for _, s := range datesInText(firstRunes(text, 600), in.FetchedAt) {
 		if plausible(s.t, in.FetchedAt) {
 			res.Published, res.DateSource = s.date(), "text"

@@ -34,9 +34,7 @@ func readText(in Input) (*Result, error) {
 			res.Published, res.DateSource = s.date(), "url"
 		}
 	}
-	if isLegacyText(text, "") {
-		res.Flags = append(res.Flags, record.FlagLegacyFont)
-	}
+	applyLegacy(res, "")
 	return res, nil
 }
 
