@@ -104,18 +104,33 @@ func extractKm(d *Doc) []Event {
 func (x *kmDoc) read(idx int, st *Sentence) *kmSent {
 	s := st.Text
 	ks := &kmSent{idx: idx, s: s, base: st.Span.Start, presStart: len(s)}
+	ks.evStart = kmDatelineEnd(s)
 	ks.orgs = kmGaz.FindOrgs(s)
-	ks.places = kmGaz.FindPlaces(s)
-	ks.roles = kmGaz.FindRoles(s)
 	for _, m := range kmMatcher.Find(s) {
 		ks.toks = append(ks.toks, kmTok{m.Start, m.End, &kmWords[m.Index]})
 	}
 	// Keywords inside a name (ឧត្តមស្នងការ…ទទួលបន្ទុកជនភៀសខ្លួន) are part of it.
 	ks.toks = kmDropInside(ks.toks, ks.orgs)
-	ks.dates = khmer.FindDates(s, x.pub)
-	ks.counts = kmCounts(s, ks.dates, ks.toks)
-	ks.names = kmFindNames(s, kmGaz, ks.toks)
-	ks.evStart = kmDatelineEnd(s)
+	// Most sentences of a report state no event: read them only as far as
+	// other sentences may need them (courts, presiding officials, names).
+	trig, names := false, false
+	for _, t := range ks.toks {
+		switch t.w.kind {
+		case kmTrigger:
+			trig = true
+		case kmPreside, kmPresideBef, kmJudge, kmNameAnchor:
+			names = true
+		}
+	}
+	if trig {
+		ks.places = kmGaz.FindPlaces(s)
+		ks.roles = kmGaz.FindRoles(s)
+		ks.dates = khmer.FindDates(s, x.pub)
+		ks.counts = kmCounts(s, ks.dates, ks.toks)
+	}
+	if trig || names || len(ks.orgs) > 0 {
+		ks.names = kmFindNames(s, kmGaz, ks.toks)
+	}
 	for _, t := range ks.toks {
 		switch t.w.kind {
 		case kmBreak:
@@ -454,6 +469,15 @@ func (x *kmDoc) supported(ks *kmSent, t kmTok) bool {
 	}
 	switch t.w.typ {
 	case kmJoinType:
+		if strings.HasPrefix(t.w.w, "ប្រកាសគាំទ្រ") {
+			// "declared support" is a join only for a party named right after.
+			for _, o := range ks.orgs {
+				if o.Kind == record.OrgParty && o.Start >= t.end && o.Start-t.end <= 30 {
+					return len(ks.counts) > 0 || len(ks.names) > 0
+				}
+			}
+			return false
+		}
 		party, people := false, len(ks.counts) > 0
 		for _, o := range ks.orgs {
 			if kmIsParty(o) {
@@ -469,7 +493,7 @@ func (x *kmDoc) supported(ks *kmSent, t kmTok) bool {
 	case record.EventDisqualification:
 		if strings.HasPrefix(t.w.w, "ហាម") || strings.HasPrefix(t.w.w, "ដក") {
 			// A ban is a disqualification when it is a ban from politics.
-			return strings.Contains(ks.s, "នយោបាយ") || strings.Contains(ks.s, "បោះឆ្នោត")
+			return strings.Contains(ks.s, "នយោបាយ") || strings.Contains(ks.s, "បោះឆ្នោត") || strings.Contains(ks.s, "ឈរឈ្មោះ")
 		}
 		for _, o := range ks.orgs {
 			if o.ID == "nec" || o.ID == "moi" || o.Kind == record.OrgCourt {
@@ -539,11 +563,23 @@ func (x *kmDoc) build(ks *kmSent, typ record.EventType, t kmTok) []kmEvent {
 	e.Persons = x.persons(ks, mainSubj, t)
 	if len(e.Persons) == 0 {
 		e.Persons = x.persons(ks, other, t)
+		if typ == kmJoinType && other == after {
+			// After "joined the CPP" come its leaders ("ក្រោមការដឹកនាំ…
+			// សម្តេច X"), not the people who joined, unless named as such.
+			e.Persons = x.namedOnly(ks, other)
+		}
 	}
 	// Counts.
+	region := mainSubj // where the subjects were found, for their role
+	if len(e.Persons) > 0 && len(x.persons(ks, mainSubj, t)) == 0 {
+		region = other
+	}
 	c, ok := ks.countIn(mainSubj[0], mainSubj[1])
 	if !ok && len(e.Persons) == 0 {
 		c, ok = ks.countIn(other[0], other[1])
+		if ok {
+			region = other
+		}
 	}
 	if !ok && len(e.Persons) == 0 && subsetAt < 0 {
 		c, ok = ks.countIn(cs, pe)
@@ -615,7 +651,7 @@ func (x *kmDoc) build(ks *kmSent, typ record.EventType, t kmTok) []kmEvent {
 		e.Stance = record.StanceHedged
 	}
 	e.Claimant = x.claimant(ks, t)
-	ra, rb := mainSubj[0], mainSubj[1]
+	ra, rb := region[0], region[1]
 	if strings.Contains(t.w.w, "សមាជិកថ្មី") || strings.Contains(t.w.w, "បញ្ចូលសមាជិក") {
 		// The trigger names its subjects: ទទួលសមាជិកថ្មី "receive new members".
 		ra, rb = min(ra, t.start), max(rb, t.end)
@@ -708,6 +744,17 @@ func (x *kmDoc) persons(ks *kmSent, r [2]int, t kmTok) []string {
 		return named
 	}
 	return all
+}
+
+// namedOnly returns the names introduced by ឈ្មោះ in [r[0], r[1]).
+func (x *kmDoc) namedOnly(ks *kmSent, r [2]int) []string {
+	var out []string
+	for _, n := range ks.names {
+		if n.named && n.start >= r[0] && n.end <= r[1] && !kmContains(out, n.name) && !kmContains(ks.presiders, n.name) {
+			out = append(out, n.name)
+		}
+	}
+	return out
 }
 
 // speakerAt reports whether a speech verb follows name n before the
