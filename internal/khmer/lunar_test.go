@@ -42,6 +42,58 @@ var holidayVectors = []struct {
 	{"Water Festival 2025", lunarTestDay(2025, 11, 5), Kadeuk, 15, true},
 }
 
+// Lunar dates printed next to Gregorian ones in public announcements:
+// Moha Songkran days from almanac notices (2011, 2012, 2024) and the first
+// days of BE 2562 and 2566 from a Ministry of Cults statement and a news
+// report. The weekday is checked too.
+var announcedLunar = []struct {
+	date   time.Time
+	day    int
+	wax    bool
+	month  LunarMonth
+	animal string
+	wd     string
+}{
+	{lunarTestDay(2011, 4, 14), 11, true, Cet, "ថោះ", "ព្រហស្បតិ៍"},
+	{lunarTestDay(2012, 4, 13), 7, false, Cet, "រោង", "សុក្រ"},
+	{lunarTestDay(2024, 4, 13), 5, true, Cet, "រោង", "សៅរ៍"},
+	{lunarTestDay(2018, 4, 30), 1, false, Pisakh, "ច", "ច័ន្ទ"},
+	{lunarTestDay(2022, 5, 16), 1, false, Pisakh, "ខាល", "ច័ន្ទ"},
+}
+
+func TestLunarAnnounced(t *testing.T) {
+	for _, a := range announcedLunar {
+		l, ok := LunarOf(a.date)
+		if !ok || l.Day != a.day || l.Waxing != a.wax || l.Month != a.month || l.AnimalName() != a.animal {
+			t.Errorf("LunarOf(%s) = %s, want %d %v %s %s", a.date.Format("2006-01-02"), FormatLunarDate(l), a.day, a.wax, a.month, a.animal)
+		}
+		if wd := lunarWeekdayNames[a.date.Weekday()]; wd != a.wd {
+			t.Errorf("%s is %s, the notice says %s", a.date.Format("2006-01-02"), wd, a.wd)
+		}
+	}
+}
+
+// Years named in almanacs with their animal and ស័ក (after New Year).
+func TestAnimalAndSak(t *testing.T) {
+	for _, tt := range []struct {
+		date        time.Time
+		animal, sak string
+	}{
+		{lunarTestDay(1995, 6, 1), "កុរ", "សប្តស័ក"},
+		{lunarTestDay(2007, 6, 1), "កុរ", "នព្វស័ក"},
+		{lunarTestDay(2019, 6, 1), "កុរ", "ឯកស័ក"},
+		{lunarTestDay(2023, 6, 1), "ថោះ", "បញ្ចស័ក"},
+		{lunarTestDay(2024, 6, 1), "រោង", "ឆស័ក"},
+		{lunarTestDay(2025, 6, 1), "ម្សាញ់", "សប្តស័ក"},
+		{lunarTestDay(2025, 1, 1), "រោង", "ឆស័ក"}, // before New Year
+	} {
+		l, _ := LunarOf(tt.date)
+		if l.AnimalName() != tt.animal || l.SakName() != tt.sak {
+			t.Errorf("%s: %s %s, want %s %s", tt.date.Format("2006-01-02"), l.AnimalName(), l.SakName(), tt.animal, tt.sak)
+		}
+	}
+}
+
 func TestLunarHolidays(t *testing.T) {
 	for _, h := range holidayVectors {
 		l, ok := LunarOf(h.date)
@@ -147,13 +199,16 @@ func TestBuddhistEraRule(t *testing.T) {
 		date time.Time
 		be   int
 	}{
-		{lunarTestDay(2023, 5, 3), 2566},
-		{lunarTestDay(2023, 5, 4), 2567}, // Visakha Bochea opens the year
+		{lunarTestDay(2018, 4, 29), 2561}, // Visakha Bochea closes the year
+		{lunarTestDay(2018, 4, 30), 2562}, // the Ministry of Cults: BE 2562 from 30 April 2018
+		{lunarTestDay(2022, 5, 15), 2565},
+		{lunarTestDay(2022, 5, 16), 2566}, // reported as the first day of BE 2566
+		{lunarTestDay(2023, 5, 4), 2566},
 		{lunarTestDay(2023, 5, 5), 2567},
 		{lunarTestDay(2023, 12, 31), 2567},
 		{lunarTestDay(2024, 1, 1), 2567},
-		{lunarTestDay(2024, 5, 21), 2567},
-		{lunarTestDay(2024, 5, 22), 2568},
+		{lunarTestDay(2024, 5, 22), 2567},
+		{lunarTestDay(2024, 5, 23), 2568},
 	} {
 		l, _ := LunarOf(tt.date)
 		if l.BE != tt.be {
@@ -164,7 +219,7 @@ func TestBuddhistEraRule(t *testing.T) {
 
 func TestKhmerNewYear(t *testing.T) {
 	// Observed first days of Khmer New Year.
-	for y, d := range map[int]int{2019: 14, 2020: 13, 2021: 14, 2022: 14, 2023: 14, 2024: 13, 2025: 14} {
+	for y, d := range map[int]int{2011: 14, 2012: 13, 2019: 14, 2020: 13, 2021: 14, 2022: 14, 2023: 14, 2024: 13, 2025: 14} {
 		if got := KhmerNewYear(y); !got.Equal(lunarTestDay(y, 4, d)) {
 			t.Errorf("KhmerNewYear(%d) = %s, want April %d", y, got.Format("2006-01-02"), d)
 		}

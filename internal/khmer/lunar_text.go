@@ -7,10 +7,11 @@ import "math"
 
 var lunarMonthLits = []dateLit{
 	{"មិគសិរ", int(Migasir)}, {"មិគ្គសិរ", int(Migasir)}, {"បុស្ស", int(Boss)}, {"បុស្ស្យ", int(Boss)}, {"បុស", int(Boss)},
-	{"មាឃ", int(Meak)}, {"ផល្គុន", int(Phalkun)}, {"ចេត្រ", int(Cet)}, {"ពិសាខ", int(Pisakh)},
+	{"មាឃ", int(Meak)}, {"ផល្គុន", int(Phalkun)}, {"ផគ្គុណ", int(Phalkun)}, {"ផល្គុណ", int(Phalkun)}, {"ចេត្រ", int(Cet)}, {"ចែត្រ", int(Cet)}, {"ពិសាខ", int(Pisakh)},
 	{"ជេស្ឋ", int(Jesth)}, {"អាសាឍ", int(Asadh)}, {"អាសាធ", int(Asadh)}, {"ស្រាពណ៍", int(Srap)}, {"ស្រាពណ", int(Srap)},
 	{"ភទ្របទ", int(Phatrabot)}, {"អស្សុជ", int(Assoch)}, {"កត្តិក", int(Kadeuk)}, {"កក្តិក", int(Kadeuk)},
 	{"បឋមាសាឍ", int(Pathamasadh)}, {"ទុតិយាសាឍ", int(Tutiyasadh)},
+	{"បឋមាសាធ", int(Pathamasadh)}, {"ទុតិយាសាធ", int(Tutiyasadh)},
 }
 var lunarMonthTextLits = dateLits(lunarMonthLits)
 
@@ -34,10 +35,11 @@ var lunarSakTextLits = dateLits(lunarSakLits)
 
 // lunar reads a lunar date at i and converts it to the Gregorian day.
 //
-// With a BE year the day is the one whose BE (Visakha Bochea rule) is
-// that year; when the printed animal year, ស័ក or weekday point to the
-// neighbouring year instead — some writers turn the BE at New Year — the
-// candidate that agrees with more of them wins. Without a BE year the
+// With a BE year, each candidate day a year or so either side is scored:
+// BE by the official rule (turning on ១រោច ពិសាខ) 4, BE by the New Year
+// habit of almanacs 2, animal year 3, ស័ក 1, weekday 5; the best with at
+// least 4 wins. So a printed weekday decides between the conventions, and
+// without one the official rule does unless the animal year disagrees. Without a BE year the
 // most recent such day on or before publication is taken (of the printed
 // animal year when there is one); with neither, nothing is reported.
 func (sc *dateScanner) lunar(i int) (DateMatch, bool) {
@@ -122,7 +124,9 @@ func (sc *dateScanner) lunar(i int) (DateMatch, bool) {
 				score++
 			}
 			if weekday >= 0 && ((c+4)%7+7)%7 == weekday {
-				score += 3
+				// A matching weekday is the strongest sign: the two BE
+				// conventions often agree on the wrong year.
+				score += 5
 			}
 			if score >= 4 && score > best {
 				best, dn = score, c
