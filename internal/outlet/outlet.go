@@ -55,7 +55,9 @@ type List struct {
 // Default returns the embedded default list, parsed once and shared: a
 // List is never modified after it is built (Merge makes a new one). It
 // panics only if the embedded file is broken, which the tests rule out.
-var Default = sync.OnceValue(func() *List {
+func Default() *List { return defaultList() }
+
+var defaultList = sync.OnceValue(func() *List {
 	l, err := Parse(defaultJSON)
 	if err != nil {
 		panic("outlet: embedded outlets.json: " + err.Error())
