@@ -1,9 +1,9 @@
 package web
 
 import (
-	"embed"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"net/http"
 	"strings"
 	"time"
@@ -16,16 +16,13 @@ import (
 // langs are the UI languages, in the order the language switch shows them.
 var langs = []string{record.LangKhmer, record.LangEnglish}
 
-//go:embed i18n/*.json
-var catalogueFS embed.FS
-
 // catalogue is the UI strings of one language, keyed by message ID.
 type catalogue map[string]string
 
-func loadCatalogues() (map[string]catalogue, error) {
+func loadCatalogues(fsys fs.FS) (map[string]catalogue, error) {
 	cats := map[string]catalogue{}
 	for _, l := range langs {
-		b, err := catalogueFS.ReadFile("i18n/" + l + ".json")
+		b, err := fs.ReadFile(fsys, "i18n/"+l+".json")
 		if err != nil {
 			return nil, fmt.Errorf("message catalogue %s: %w", l, err)
 		}

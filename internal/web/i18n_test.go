@@ -12,7 +12,7 @@ import (
 )
 
 func TestCataloguesAgree(t *testing.T) {
-	cats, err := loadCatalogues()
+	cats, err := loadCatalogues(embedded)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +54,7 @@ func TestCataloguesAgree(t *testing.T) {
 // TestTemplateKeysExist reads every literal message ID in the templates and
 // the Go sources and checks both catalogues have it.
 func TestTemplateKeysExist(t *testing.T) {
-	cats, err := loadCatalogues()
+	cats, err := loadCatalogues(embedded)
 	if err != nil {
 		t.Fatal(err)
 	}

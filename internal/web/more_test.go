@@ -226,3 +226,18 @@ func TestListenOnPortZero(t *testing.T) {
 		t.Errorf("Serve after Shutdown: %v", err)
 	}
 }
+
+func TestArchiveJSONAndDevMode(t *testing.T) {
+	f := newFixture(t)
+	for _, dev := range []bool{false, true} {
+		h := f.site(t, Options{Dev: dev})
+		m := do(t, h, "GET", "/documents/"+f.kmDoc+"/archive.json").json(t)
+		if m["available"] != true || m["text_url"] != "/documents/"+f.kmDoc+"/archive/text" || m["document_id"] != f.kmDoc {
+			t.Errorf("dev=%v archive JSON %v", dev, m)
+		}
+		d := do(t, h, "GET", "/?lang=km").doc(t)
+		if got := text(d, "main h1"); got != "ថ្មីៗ" {
+			t.Errorf("dev=%v home h1 %q", dev, got)
+		}
+	}
+}

@@ -97,7 +97,7 @@ func (h *handler) eventPage(rq *req) (*page, error) {
 	if err != nil {
 		return nil, err
 	}
-	pub, err := lk.publicEvent(e)
+	pub, err := lk.publicEvent(e, false)
 	if err != nil {
 		return nil, err
 	}

@@ -23,7 +23,7 @@ import (
 	"github.com/kamnotra/kamnotra/internal/record"
 )
 
-//go:embed templates/*.html static/*
+//go:embed templates/*.html static/* i18n/*.json
 var embedded embed.FS
 
 // ui is the parsed templates of every language and the static assets under
@@ -59,7 +59,7 @@ func loadUI(dev bool) (*ui, error) {
 			}
 		}
 	}
-	cats, err := loadCatalogues()
+	cats, err := loadCatalogues(fsys)
 	if err != nil {
 		return nil, err
 	}
@@ -237,7 +237,13 @@ func (h *handler) newReq(w http.ResponseWriter, r *http.Request) *req {
 			HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil,
 		})
 	}
-	return &req{Request: r, L: &locale{Lang: lang, cat: h.ui.cats[lang]}, JSON: wantsJSON(r)}
+	u, err := h.views()
+	if err != nil {
+		// Dev mode with a broken template: the page will fail and say so;
+		// the built-in catalogues still name things.
+		u = h.ui
+	}
+	return &req{Request: r, L: &locale{Lang: lang, cat: u.cats[lang]}, JSON: wantsJSON(r)}
 }
 
 // serve adapts a page handler: errors go to fail, pages are rendered as HTML

@@ -21,6 +21,7 @@ func (h *handler) routes() {
 	m.HandleFunc("GET /documents.json", h.serve(h.documentList))
 	m.HandleFunc("GET /documents/{id}", h.serve(h.documentPage))
 	m.HandleFunc("GET /documents/{id}/archive", h.serve(h.archivePage))
+	m.HandleFunc("GET /documents/{id}/archive.json", h.serve(h.archivePage))
 	m.HandleFunc("GET /documents/{id}/archive/text", h.archiveText)
 	m.HandleFunc("GET /documents/{id}/archive/view", h.archiveView)
 

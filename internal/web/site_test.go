@@ -287,6 +287,15 @@ func TestVisibility(t *testing.T) {
 			t.Errorf("%s gives the private person's ID", p)
 		}
 	}
+	// ...and never listed: not in event lists, nor among a party's members.
+	for _, p := range []string{"/?lang=en", "/?lang=km", "/events?lang=en", "/index.json", "/events.json"} {
+		r := do(t, h, "GET", p)
+		for _, name := range []string{"Chan Sreyneang", "ចាន់ ស្រីនាង"} {
+			if bytes.Contains(r.Body, []byte(name)) {
+				t.Errorf("%s lists the private person as %q", p, name)
+			}
+		}
+	}
 	// ...and never listed: the party's members show the public activist only.
 	org := do(t, h, "GET", "/organisations/clp?lang=en").doc(t)
 	members := text(org, "#members + ol.timeline")

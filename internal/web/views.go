@@ -30,11 +30,12 @@ type participantView struct {
 // Machine reports whether no editor has looked at the event yet.
 func (e *eventView) Machine() bool { return e.Status == record.StatusExtracted }
 
-// Subjects are the participants the event happened to.
+// Subjects are the participants the event happened to, as lists show
+// them: without private persons, whom only the event page names.
 func (e *eventView) Subjects() []participantView {
 	var out []participantView
 	for _, p := range e.Participants {
-		if p.Role == record.ParticipantSubject {
+		if p.Role == record.ParticipantSubject && !p.Who.Private {
 			out = append(out, p)
 		}
 	}
@@ -75,8 +76,9 @@ func (lk *lookup) eventView(e *record.Event) (*eventView, error) {
 }
 
 // publicEvent is the event as JSON shows it: a private person's ID is
-// replaced by their name, as the page shows them.
-func (lk *lookup) publicEvent(e *record.Event) (record.Event, error) {
+// replaced by their name, as the event page shows them, or in a list left
+// out altogether.
+func (lk *lookup) publicEvent(e *record.Event, inList bool) (record.Event, error) {
 	out := *e
 	out.Participants = nil
 	for _, p := range e.Participants {
@@ -85,7 +87,7 @@ func (lk *lookup) publicEvent(e *record.Event) (record.Event, error) {
 			if err != nil {
 				return out, err
 			}
-			if r == nil {
+			if r == nil || (r.Private && inList) {
 				continue
 			}
 			if r.ID == "" {
@@ -110,7 +112,7 @@ func (lk *lookup) eventViews(events []record.Event) ([]*eventView, []record.Even
 		if err != nil {
 			return nil, nil, err
 		}
-		pe, err := lk.publicEvent(&events[i])
+		pe, err := lk.publicEvent(&events[i], true)
 		if err != nil {
 			return nil, nil, err
 		}

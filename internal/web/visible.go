@@ -73,6 +73,9 @@ type ref struct {
 	Name displayName `json:"-"`
 	Text string      `json:"name"`
 	Link string      `json:"-"`
+	// Private marks a private person, named only where a citation names
+	// them: on the event page, never in lists.
+	Private bool `json:"-"`
 }
 
 // lookup fetches the records a page refers to, once per request.
@@ -152,6 +155,7 @@ func (lk *lookup) personRef(id, mention string) (*ref, error) {
 		return &ref{Name: displayName{Value: mention}, Text: mention}, nil
 	case p.Private:
 		r := lk.named("", p.Names, "")
+		r.Private = true
 		return r, nil
 	}
 	return lk.named(p.ID, p.Names, "/people/"+p.ID), nil
