@@ -11,8 +11,8 @@ func lunarTestDay(y, m, d int) time.Time { return time.Date(y, time.Month(m), d,
 // Public holidays of the Cambodian government, recalled from the annual
 // holiday lists (they are public facts). Each row gives the lunar day on
 // which the holiday falls by definition and the Gregorian date it was
-// observed. Visakha Bochea 2021 is left out: we could not recall with
-// certainty whether it was 26 April or 26 May.
+// observed. Visakha Bochea 2021 (26 April) was not recalled with certainty
+// and is checked in announcedLunar, from a published message instead.
 var holidayVectors = []struct {
 	name  string
 	date  time.Time
@@ -43,9 +43,10 @@ var holidayVectors = []struct {
 }
 
 // Lunar dates printed next to Gregorian ones in public announcements:
-// Moha Songkran days from almanac notices (2011, 2012, 2024) and the first
+// Moha Songkran days from almanac notices (2011, 2012, 2024), the first
 // days of BE 2562 and 2566 from a Ministry of Cults statement and a news
-// report. The weekday is checked too.
+// report, Visakha Bochea 2021 and 2022 and the start of Kan Ben 2021 from
+// official messages. The weekday is checked too.
 var announcedLunar = []struct {
 	date   time.Time
 	day    int
@@ -59,6 +60,9 @@ var announcedLunar = []struct {
 	{lunarTestDay(2024, 4, 13), 5, true, Cet, "រោង", "សៅរ៍"},
 	{lunarTestDay(2018, 4, 30), 1, false, Pisakh, "ច", "ច័ន្ទ"},
 	{lunarTestDay(2022, 5, 16), 1, false, Pisakh, "ខាល", "ច័ន្ទ"},
+	{lunarTestDay(2021, 4, 26), 15, true, Pisakh, "ឆ្លូវ", "ច័ន្ទ"},  // Visakha Bochea 2021
+	{lunarTestDay(2022, 5, 15), 15, true, Pisakh, "ខាល", "អាទិត្យ"},  // Visakha Bochea 2022, Senate notice
+	{lunarTestDay(2021, 9, 22), 1, false, Phatrabot, "ឆ្លូវ", "ពុធ"}, // first day of Kan Ben 2021
 }
 
 func TestLunarAnnounced(t *testing.T) {

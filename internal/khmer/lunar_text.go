@@ -46,12 +46,11 @@ func (sc *dateScanner) lunar(i int) (DateMatch, bool) {
 	j := i
 	weekday := -1
 	if e, ok := sc.lit(j, "ថ្ងៃ"); ok {
-		e2, idx, ok := sc.kw(txSkipSpace(sc.s, e), dateKhmerWeekdayLits)
-		if !ok {
-			return DateMatch{}, false
+		j = txSkipSpace(sc.s, e)
+		if e2, idx, ok := sc.kw(j, dateKhmerWeekdayLits); ok {
+			weekday = dateKhmerWeekdays[idx].v
+			j = txSkipSpace(sc.s, e2)
 		}
-		weekday = dateKhmerWeekdays[idx].v
-		j = txSkipSpace(sc.s, e2)
 	}
 	d, e, n, ok := sc.digits(j)
 	if !ok || n > 2 || d < 1 || d > 15 {
