@@ -20,6 +20,11 @@ var holidayVectors = []struct {
 	day   int
 	wax   bool
 }{
+	// 2015, from a published list of that year's holidays
+	{"Meak Bochea 2015", lunarTestDay(2015, 2, 3), Meak, 15, true},
+	{"Visakha Bochea 2015", lunarTestDay(2015, 5, 2), Pisakh, 15, true},
+	{"Pchum Ben 2015", lunarTestDay(2015, 10, 12), Phatrabot, 15, false},
+	{"Water Festival 2015", lunarTestDay(2015, 11, 25), Kadeuk, 15, true},
 	{"Visakha Bochea 2019", lunarTestDay(2019, 5, 18), Pisakh, 15, true},
 	{"Visakha Bochea 2020", lunarTestDay(2020, 5, 6), Pisakh, 15, true},
 	{"Visakha Bochea 2022", lunarTestDay(2022, 5, 15), Pisakh, 15, true},
