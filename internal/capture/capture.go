@@ -76,6 +76,8 @@ type Message struct {
 	Date time.Time // when it was posted
 	Text string
 	Raw  []byte // the message as JSON: archived as its own resource record
+
+	exportRecordID string // the export's record, when archived in this run
 }
 
 // Parsers are the readers the pipeline hands bytes to (packages document,
@@ -396,7 +398,7 @@ func (r *runner) handleFile(ctx context.Context, it item) {
 	kind := r.opts.Parsers.Sniff("", body)
 	switch kind {
 	case KindTelegram:
-		r.expandTelegram(it, body)
+		r.expandTelegram(ctx, it, uri, body)
 		return
 	case KindFeed, KindSitemap:
 		// A saved feed or sitemap: its items are fetched from the web.
@@ -409,7 +411,11 @@ func (r *runner) handleFile(ctx context.Context, it item) {
 	r.captureResource(ctx, it.source, uri, contentTypeFor(kind), body, nil)
 }
 
-func (r *runner) expandTelegram(it item, body []byte) {
+// expandTelegram archives an export file as it is (once per distinct
+// content) and queues each of its messages as a document of its own. The
+// messages keep their own ledger entries, so an export that grew captures
+// only its new messages, and a run killed midway completes on the next.
+func (r *runner) expandTelegram(ctx context.Context, it item, uri string, body []byte) {
 	if r.opts.Parsers.Telegram == nil {
 		r.fail(it.source, errors.New("Telegram exports are not supported by this build"))
 		return
@@ -420,7 +426,28 @@ func (r *runner) expandTelegram(it item, body []byte) {
 		return
 	}
 	r.count(func(s *Summary) { s.Containers++ })
+	st, err := r.loadState(ctx, uri)
+	if err != nil {
+		r.fail(it.source, err)
+		return
+	}
+	exportID := ""
+	if sha := warc.DigestHex(body); st.SHA256 != sha {
+		now := r.opts.Now().UTC()
+		exportID = warc.NewRecordID()
+		rec := &warc.Record{Header: warc.Fields(
+			"WARC-Type", warc.TypeResource,
+			"WARC-Record-ID", exportID,
+			"WARC-Date", warc.FormatDate(now),
+			"WARC-Target-URI", uri,
+			"Content-Type", "application/json",
+			"WARC-Payload-Digest", warc.Digest(body),
+		), Block: body}
+		st.SHA256, st.CheckedAt, st.LastError, st.Failures, st.NextAttempt = sha, now, "", 0, time.Time{}
+		r.send(&job{source: it.source, records: []*warc.Record{rec}, state: st})
+	}
 	for i := range msgs {
+		msgs[i].exportRecordID = exportID
 		r.q.push(item{kind: kindMessage, source: msgs[i].URI, msg: &msgs[i]})
 	}
 }
@@ -509,6 +536,10 @@ func (r *runner) captureResource(ctx context.Context, source, uri, contentType s
 		"Content-Type", contentType,
 		"WARC-Payload-Digest", warc.Digest(body),
 	), Block: body}
+	if msg != nil && msg.exportRecordID != "" {
+		// The message is taken out of the export archived beside it.
+		rec.Header.Set("WARC-Refers-To", msg.exportRecordID)
+	}
 	st.SHA256, st.CheckedAt, st.LastError, st.Failures, st.NextAttempt = sha, now, "", 0, time.Time{}
 	r.send(&job{source: source, records: []*warc.Record{rec}, main: 0, doc: doc, state: st})
 }

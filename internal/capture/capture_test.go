@@ -359,6 +359,12 @@ func TestTelegramMessages(t *testing.T) {
 	if err != nil || loc.Type() != warc.TypeResource || string(loc.Block) != `{"id":1}` || loc.TargetURI() != "https://t.me/demo/1" {
 		t.Fatalf("message record: %v %+v", err, loc)
 	}
+	if exp := loc.Header.Get("WARC-Refers-To"); exp == "" {
+		t.Error("message record does not refer to the export's record")
+	}
+	if sum.Records != 3 {
+		t.Errorf("%d records, want the export and two messages", sum.Records)
+	}
 	if sum := g.run(t, Options{Parsers: parsers}, export); sum.Unchanged != 2 || sum.Records != 0 {
 		t.Fatalf("second run: %+v", sum)
 	}
