@@ -638,7 +638,6 @@ func numScanEnglishWords(s string, i int, whole bool) (NumberMatch, bool) {
 	j := i
 	words := 0
 	lastKind := uint8(255)
-	var lastVal int64
 	start := i
 	// "a hundred", "a dozen"
 	if w, e := numLatinWord(s, i); w == "a" {
@@ -648,7 +647,6 @@ func numScanEnglishWords(s string, i int, whole bool) (NumberMatch, bool) {
 				c.add(1)
 				j = e
 				lastKind = numUnit
-				lastVal = 1
 			}
 		}
 	}
@@ -693,11 +691,9 @@ func numScanEnglishWords(s string, i int, whole bool) (NumberMatch, bool) {
 		}
 		words++
 		lastKind = nw.kind
-		lastVal = nw.value
 		j = e
 	}
 done:
-	_ = lastVal
 	if words == 0 {
 		return NumberMatch{}, false
 	}
