@@ -58,6 +58,7 @@ func runCapture(ctx context.Context, env *Env, args []string) error {
 	redirects := fs.Int("redirects", 5, "redirects to follow")
 	force := fs.Bool("force", false, "fetch even sources the ledger says to leave alone after failures")
 	rotate := fs.Int64("archive-file-size", warc.DefaultMaxFileSize, "start a new WARC file after this many bytes")
+	tgChannel := fs.String("telegram-channel", "", "public @name of the channel of a Telegram export, for https://t.me/NAME/ID message URLs (exports do not record it)")
 	outlets := fs.String("outlets", "", "outlet list (JSON) to attribute documents with (default: the built-in list, plus outlets.json in the data directory)")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -105,11 +106,15 @@ func runCapture(ctx context.Context, env *Env, args []string) error {
 	} else {
 		progress = capture.NewProgress(env.Stderr, false, env.Logger)
 	}
+	parsers := capture.DefaultParsers(list)
+	if *tgChannel != "" {
+		parsers.Telegram = capture.TelegramParser(*tgChannel)
+	}
 	sum, err := capture.Run(ctx, capture.Options{
 		Store:       cs,
 		Archive:     aw,
 		Fetcher:     f,
-		Parsers:     capture.DefaultParsers(list),
+		Parsers:     parsers,
 		Workers:     *workers,
 		Force:       *force,
 		MaxFileSize: *maxFile,

@@ -369,3 +369,52 @@ func TestTelegramMessages(t *testing.T) {
 		t.Fatalf("second run: %+v", sum)
 	}
 }
+
+// TestRealParsers runs the pipeline with packages document and feed on a
+// local site with a feed, a sitemap index and its child sitemap.
+func TestRealParsers(t *testing.T) {
+	var host string
+	page := func(title, text string) string {
+		return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title + "</title></head><body><article><h1>" + title + "</h1><p>" + text + "</p><p>" + text + "</p></article></body></html>"
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/feed.xml":
+			w.Header().Set("Content-Type", "application/rss+xml")
+			fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Demo</title><link>http://%[1]s/</link>
+<item><title>One</title><link>http://%[1]s/news/1</link></item>
+<item><title>Two</title><link>/news/2</link></item></channel></rss>`, host)
+		case "/sitemap.xml":
+			w.Header().Set("Content-Type", "application/xml")
+			fmt.Fprintf(w, `<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>http://%s/sitemap-1.xml</loc></sitemap></sitemapindex>`, host)
+		case "/sitemap-1.xml":
+			w.Header().Set("Content-Type", "application/xml")
+			fmt.Fprintf(w, `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>http://%[1]s/news/3</loc></url><url><loc>http://%[1]s/news/4</loc></url></urlset>`, host)
+		case "/news/1", "/news/2", "/news/3", "/news/4":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			fmt.Fprint(w, page("Report "+r.URL.Path, "Heng Dalin told reporters in Kratie that the new clinic would open in March, a provincial official said on Tuesday."))
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	host = strings.TrimPrefix(srv.URL, "http://")
+	g := newRig(t)
+	sum := g.run(t, Options{Parsers: DefaultParsers(nil)}, srv.URL+"/feed.xml", srv.URL+"/sitemap.xml")
+	if sum.New != 4 || sum.Containers != 3 || sum.Failed != 0 {
+		t.Fatalf("%+v", sum)
+	}
+	for _, vs := range g.store.docs {
+		d := vs[0]
+		if !strings.HasPrefix(d.Title, "Report /news/") || d.Lang != "en" || d.SourceKind != "html" || !strings.Contains(d.Text, "Heng Dalin") {
+			t.Errorf("document read badly: %+v", d)
+		}
+	}
+	if rep := g.verify(t); !rep.OK() || rep.Refs != 4 {
+		t.Fatalf("verify: %+v", rep)
+	}
+	// Feeds and sitemaps are archived too, but are no documents.
+	if rep := g.verify(t); rep.Unreferenced != 3 {
+		t.Errorf("%d unreferenced records, want the feed and two sitemaps", rep.Unreferenced)
+	}
+}
