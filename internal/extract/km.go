@@ -223,7 +223,9 @@ var kmPersonWords = []string{"នាក់", "រូប", "អង្គ"}
 // people, and ម្នាក់ "one person".
 func kmCounts(s string, dates []khmer.DateMatch, toks []kmTok) []kmCount {
 	var out []kmCount
-	for _, n := range khmer.FindNumbers(s) {
+	nums := khmer.FindNumbers(s)
+	for ni, n := range nums {
+		nums := nums[:ni]
 		if n.Ordinal || n.Value <= 0 {
 			continue
 		}
@@ -254,6 +256,25 @@ func kmCounts(s string, dates []khmer.DateMatch, toks []kmTok) []kmCount {
 		c := kmCount{start: n.Start, end: j, value: n.Value, qual: kmQual(n.Qualifier)}
 		if n.QualifierEnd > n.QualifierStart {
 			c.start = n.QualifierStart
+		}
+		// "១ ២០០ នាក់": thousands separated by a space.
+		if k := len(nums); k > 0 && n.End-n.Start == 3*len("០") && nums[k-1].End+1 == n.Start && s[nums[k-1].End] == ' ' &&
+			nums[k-1].End-nums[k-1].Start <= 3*len("០") && !nums[k-1].Ordinal {
+			c.value += nums[k-1].Value * 1000
+			c.start = nums[k-1].Start
+			if nums[k-1].QualifierEnd > nums[k-1].QualifierStart {
+				c.start = nums[k-1].QualifierStart
+				c.qual = kmQual(nums[k-1].Qualifier)
+			}
+		}
+		// "៣០នាក់ជាង": a qualifier after the counter.
+		for _, w := range kmPersonWords {
+			if strings.HasPrefix(s[j:], w) {
+				rest := strings.TrimLeft(s[j+len(w):], " ")
+				if strings.HasPrefix(rest, "ជាង") && !strings.HasPrefix(rest, "ជាងគេ") {
+					c.qual = record.CountMoreThan
+				}
+			}
 		}
 		for _, t := range toks {
 			if t.w.kind == kmTotal && t.end <= c.start && c.start-t.end <= 12 {
@@ -464,6 +485,16 @@ func (x *kmDoc) events(ks *kmSent) []kmEvent {
 
 // supported checks what a weak trigger needs around it.
 func (x *kmDoc) supported(ks *kmSent, t kmTok) bool {
+	if t.w.flags&kmNeedParty != 0 {
+		// ចូលរួមជាមួយអាជ្ញាធរ "work with the authorities", ចុះចូលសមត្ថកិច្ច
+		// "surrender to the police" are no joins.
+		for _, o := range ks.orgs {
+			if o.Kind == record.OrgParty && o.Start >= t.end && o.Start-t.end <= 40 {
+				return true
+			}
+		}
+		return false
+	}
 	if t.w.flags&kmWeak == 0 {
 		return true
 	}
