@@ -18,6 +18,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
 )
 
 //go:embed sources
@@ -58,4 +62,63 @@ func Manifest() ([]Entry, error) {
 		return nil, fmt.Errorf("sample manifest: %w", err)
 	}
 	return es, nil
+}
+
+// WriteDir copies the sample files (and manifest.json) into dir, creating
+// it, so that a directory capture can take them as files.
+func WriteDir(dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("write samples: %w", err)
+	}
+	return fs.WalkDir(FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(FS, p)
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(p)), data, 0o644); err != nil {
+			return fmt.Errorf("write samples: %w", err)
+		}
+		return nil
+	})
+}
+
+// Handler serves every sample at the path of its URL with its content
+// type, so a local test server can stand in for the fictional sites: a
+// request matches by host and path when the host is a sample host, else by
+// path alone (the paths are unique across the samples). The query string
+// is ignored. Anything else is 404.
+func Handler() (http.Handler, error) {
+	es, err := Manifest()
+	if err != nil {
+		return nil, err
+	}
+	byHostPath, byPath := map[string]Entry{}, map[string]Entry{}
+	for _, e := range es {
+		u, err := url.Parse(e.URL)
+		if err != nil {
+			return nil, fmt.Errorf("sample manifest: %s: %w", e.Path, err)
+		}
+		byHostPath[u.Host+u.Path] = e
+		byPath[u.Path] = e
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		e, ok := byHostPath[r.Host+r.URL.Path]
+		if !ok {
+			e, ok = byPath[r.URL.Path]
+		}
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		data, err := fs.ReadFile(FS, e.Path)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		w.Header().Set("Content-Type", e.ContentType)
+		w.Write(data)
+	}), nil
 }
