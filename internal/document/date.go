@@ -85,6 +85,9 @@ func parseStamp(s string) (stamp, bool) {
 		}
 		return stamp{t: time.Unix(n, 0).In(Cambodia), clock: true, prec: record.PrecisionDay}, true
 	}
+	if st, ok := parseSlashed(s); ok {
+		return st, true
+	}
 	for _, l := range timeLayouts {
 		var (
 			t   time.Time
@@ -103,6 +106,54 @@ func parseStamp(s string) (stamp, bool) {
 			clock = false
 		}
 		return stamp{t: t, clock: clock, prec: record.PrecisionDay}, true
+	}
+	return stamp{}, false
+}
+
+var slashedRe = regexp.MustCompile(`^(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$`)
+
+// parseSlashed reads 25/07/2023 and 25-07-2023 10:30, day first as
+// Cambodian sites write them; month first only when the day-first
+// reading is impossible (07/25/2023).
+func parseSlashed(s string) (stamp, bool) {
+	m := slashedRe.FindStringSubmatch(s)
+	if m == nil {
+		return stamp{}, false
+	}
+	a, _ := strconv.Atoi(m[1])
+	b, _ := strconv.Atoi(m[2])
+	y, _ := strconv.Atoi(m[3])
+	d, mo := a, b
+	if mo > 12 {
+		d, mo = b, a
+	}
+	if mo < 1 || mo > 12 || d < 1 || d > time.Date(y, time.Month(mo)+1, 0, 0, 0, 0, 0, time.UTC).Day() {
+		return stamp{}, false
+	}
+	st := stamp{t: time.Date(y, time.Month(mo), d, 0, 0, 0, 0, Cambodia), prec: record.PrecisionDay}
+	if m[4] != "" {
+		h, _ := strconv.Atoi(m[4])
+		mi, _ := strconv.Atoi(m[5])
+		sec, _ := strconv.Atoi(m[6])
+		if h < 24 && mi < 60 && sec < 60 && (h|mi|sec) != 0 {
+			st.t = time.Date(y, time.Month(mo), d, h, mi, sec, 0, Cambodia)
+			st.clock = true
+		}
+	}
+	return st, true
+}
+
+// parseAny is parseStamp, then a date written out in words (a Khmer
+// "ថ្ងៃទី២៥ ខែកក្កដា ឆ្នាំ២០២៣" in a meta tag).
+func parseAny(s string, fetched time.Time) (stamp, bool) {
+	if st, ok := parseStamp(s); ok {
+		return st, true
+	}
+	if len(s) > 200 {
+		return stamp{}, false
+	}
+	if ds := datesInText(s, fetched); len(ds) > 0 {
+		return ds[0], true
 	}
 	return stamp{}, false
 }

@@ -554,6 +554,10 @@ func TestDates(t *testing.T) {
 		{"Tue, 25 Jul 2023 14:05:00 +0700", "2023-07-25", true},
 		{"1690270200", "2023-07-25", true},
 		{"July 25, 2023", "2023-07-25", false},
+		{"25/07/2023", "2023-07-25", false},
+		{"07/25/2023", "2023-07-25", false},
+		{"05/07/2023 10:30", "2023-07-05", true},
+		{"25-07-2023", "2023-07-25", false},
 	}
 	for _, tt := range tests {
 		s, ok := parseStamp(tt.in)
@@ -565,10 +569,13 @@ func TestDates(t *testing.T) {
 			t.Errorf("parseStamp(%q) = %s clock %v, want %s clock %v", tt.in, got, s.clock, tt.want, tt.clock)
 		}
 	}
-	for _, bad := range []string{"", "yesterday", "2023-13-01", "25/07/2023 maybe"} {
+	for _, bad := range []string{"", "yesterday", "2023-13-01", "25/07/2023 maybe", "31/02/2023", "13/13/2023"} {
 		if _, ok := parseStamp(bad); ok {
 			t.Errorf("parseStamp(%q) succeeded", bad)
 		}
+	}
+	if s, ok := parseAny("ថ្ងៃទី២៥ ខែកក្កដា ឆ្នាំ២០២៣", fetched); !ok || s.date().String() != "2023-07-25" {
+		t.Errorf("parseAny of a Khmer date: %v %v", s.date(), ok)
 	}
 	urls := []struct{ in, want string }{
 		{"https://x.example/2023/07/25/slug/", "2023-07-25"},

@@ -752,12 +752,12 @@ func pickDate(res *Result, p *page, ld jsonLD, in Input) {
 	}
 	for _, k := range []string{"article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate", "publish-date", "date", "dc.date.issued", "dc.date", "dcterms.created", "sailthru.date", "parsely-pub-date", "article.published", "cxenseparse:recs:publishtime"} {
 		if v := p.meta[k]; v != "" {
-			if s, ok := parseStamp(v); try(s, ok, "meta") {
+			if s, ok := parseAny(v, in.FetchedAt); try(s, ok, "meta") {
 				return
 			}
 		}
 	}
-	if s, ok := parseStamp(ld.published); try(s, ok, "json-ld") {
+	if s, ok := parseAny(ld.published, in.FetchedAt); try(s, ok, "json-ld") {
 		return
 	}
 	for _, t := range p.times {
