@@ -22,7 +22,7 @@ const goldRel = "shared/khmer-seg/khpos-train.all2.tagged"
 func runBenchKhmer(ctx context.Context, env *Env, args []string) error {
 	fs := env.FlagSet("bench khmer", "[--gold PATH] [--rounds N]")
 	gold := fs.String("gold", "", "gold segmentation file (default ../"+goldRel+" from the working directory or the module root)")
-	rounds := fs.Int("rounds", 3, "passes per speed measurement; the best one counts")
+	rounds := fs.Int("rounds", 5, "passes per speed measurement; the best one counts")
 	if err := parse(fs, args); err != nil {
 		return err
 	}

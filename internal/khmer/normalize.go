@@ -222,22 +222,61 @@ func NormalizeMap(s string) *Normalized {
 	return n
 }
 
-// firstChange returns the offset of the first cluster normalisation would
-// change, or -1. It lets the common, already clean text through without
-// building anything.
+// firstChange returns the offset of a cluster that normalisation would
+// change, or -1 when it would change nothing. It lets the common, already
+// clean text through in one pass over its runes, building nothing; it
+// must agree with clusterChanges on whether anything changes.
 func firstChange(s string) int {
-	var parts [24]markPart
+	base := -1 // start of the current Khmer cluster, -1 outside one
+	last := 0  // canonical order of the last mark of the cluster
+	var prev, prevSub rune
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
+		if s[i] < utf8.RuneSelf {
+			base = -1
 			i++
 			continue
 		}
-		n := NextCluster(s[i:])
-		if clusterChanges(s[i:i+n], parts[:0]) {
+		r, n := decode(s, i)
+		if r == utf8.RuneError && n == 1 {
 			return i
 		}
+		c := classOf(r)
+		switch {
+		case c == clsCons || c == clsIndV:
+			if r == 0x17A3 || r == 0x17A4 || r == 0x17B2 {
+				return i
+			}
+			base, last, prev, prevSub = i, 0, 0, 0
+			i += n
+			continue
+		case isInvisible(r) || c == clsInvis:
+			return i
+		case !isMark(c):
+			base = -1
+			i += n
+			continue
+		}
+		if base < 0 {
+			return i // marks with no base
+		}
+		p := markPart{r: r, cls: c}
 		i += n
+		if c == clsCoeng {
+			if i >= len(s) {
+				return base
+			}
+			r2, m := decode(s, i)
+			if c2 := classOf(r2); c2 != clsCons && c2 != clsIndV || r2 == 0x178A {
+				return base
+			}
+			p.sub = r2
+			i += m
+		}
+		o := p.order()
+		if o < last || p.r == prev && p.sub == prevSub || prev == 0x17C1 && (p.r == 0x17B8 || p.r == 0x17B6) {
+			return base
+		}
+		last, prev, prevSub = o, p.r, p.sub
 	}
 	return -1
 }

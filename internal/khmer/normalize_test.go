@@ -112,6 +112,11 @@ func checkMap(t *testing.T, src string) {
 	if !utf8.ValidString(n.Text) {
 		t.Fatalf("normalised text of %q is not valid UTF-8", src)
 	}
+	var forced strings.Builder
+	normalizeInto(&forced, src, nil)
+	if forced.String() != n.Text {
+		t.Fatalf("fast path missed a change in %q: %q, full pass gives %q", src, n.Text, forced.String())
+	}
 	if again := Normalize(n.Text); again != n.Text {
 		t.Fatalf("not idempotent: %q -> %q -> %q", src, n.Text, again)
 	}

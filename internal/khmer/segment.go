@@ -70,7 +70,7 @@ var particles = []string{"មិន", "បាន", "ក៏", "នឹង", "ក�
 func markPhrases(t *trie, words []trieWord) {
 	isDict := func(r []rune) bool {
 		n := t.node(r)
-		return n >= 0 && t.flags[n]&flagDict != 0
+		return n >= 0 && t.nodes[n].flags&flagDict != 0
 	}
 	var parts [][]rune
 	for _, p := range particles {
@@ -92,7 +92,7 @@ func markPhrases(t *trie, words []trieWord) {
 			}
 		}
 		if phrase {
-			t.flags[t.node(w.r)] |= flagPhrase
+			t.nodes[t.node(w.r)].flags |= flagPhrase
 		}
 	}
 }
@@ -246,7 +246,7 @@ func (s *Segmenter) getState() *segState {
 }
 
 func (s *Segmenter) spans(st *segState, dst []Span, text string) []Span {
-	if !utf8.ValidString(text) || firstChange(text) >= 0 {
+	if firstChange(text) >= 0 { // invalid UTF-8 included
 		n := NormalizeMap(text)
 		base := len(dst)
 		dst = s.segmentNorm(st, dst, n.Text)
@@ -565,22 +565,22 @@ func walk(dst []hit, tr *trie, t string, b []int, i, to int) []hit {
 		} else {
 			return dst // runs hold only Khmer; anything else ends words
 		}
-		set := &tr.set[node]
-		w := set[d>>6]
+		nd := &tr.nodes[node]
+		w := nd.set[d>>6]
 		bit := uint64(1) << (d & 63)
 		if w&bit == 0 {
 			break
 		}
 		rank := bits.OnesCount64(w & (bit - 1))
 		if d >= 64 {
-			rank += bits.OnesCount64(set[0])
+			rank += bits.OnesCount64(nd.set[0])
 		}
-		node = tr.kids[node] + uint32(rank)
+		node = nd.kids + uint32(rank)
 		for k <= m && b[k] < p {
 			k++
 		}
 		if k <= m && b[k] == p {
-			if f := tr.flags[node]; f != 0 {
+			if f := tr.nodes[node].flags; f != 0 {
 				dst = append(dst, hit{int32(k), f})
 			}
 		}
