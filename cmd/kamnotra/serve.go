@@ -23,6 +23,7 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on; port 0 picks a free one")
 	dev := fs.Bool("dev", false, "reload templates and CSS from the source tree on every request")
 	lang := fs.String("lang", "km", "UI language for readers who have not chosen one: km or en")
+	baseURL := fs.String("base-url", "", "public address of the site (https://…) for the links in feeds; default: the host readers ask for")
 	rate := fs.Float64("rate", 10, "requests per second allowed to one client IP (bursts of 4x); negative disables")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -44,6 +45,7 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 		Dev:           *dev,
 		DefaultLang:   *lang,
 		RatePerSecond: *rate,
+		BaseURL:       *baseURL,
 	})
 	srv, err := web.Listen(*addr, h, env.Logger)
 	if err != nil {

@@ -264,6 +264,11 @@ func (h *handler) serve(fn func(*req) (*page, error)) http.HandlerFunc {
 		hd := w.Header()
 		hd.Set("Content-Type", ctype)
 		hd.Set("Vary", "Accept, Accept-Language, Cookie")
+		if rq.JSON {
+			// Public, read-only data: scripts on other sites (a mirror, a
+			// researcher's notebook) may read it.
+			hd.Set("Access-Control-Allow-Origin", "*")
+		}
 		if hd.Get("Set-Cookie") != "" {
 			// A response that sets the reader's language is theirs alone.
 			hd.Set("Cache-Control", "private, no-cache")

@@ -16,6 +16,7 @@ func (h *handler) routes() {
 	m.HandleFunc("GET /events", h.serve(h.eventList))
 	m.HandleFunc("GET /events.json", h.serve(h.eventList))
 	m.HandleFunc("GET /events/{id}", h.serve(h.eventPage))
+	m.HandleFunc("GET /events.atom", h.eventFeed)
 
 	m.HandleFunc("GET /documents", h.serve(h.documentList))
 	m.HandleFunc("GET /documents.json", h.serve(h.documentList))

@@ -36,6 +36,9 @@ type Options struct {
 	// 10 per second with bursts of 40, negative disables the limit.
 	RatePerSecond float64
 	RateBurst     int
+	// BaseURL is the site's public address, e.g. https://kamnotra.example,
+	// for the absolute links feeds need; empty means the request's host.
+	BaseURL string
 	// PageSize is the length of listed pages; zero means 50.
 	PageSize int
 }
