@@ -204,6 +204,8 @@ func decodeLast(s string, i int) rune {
 	return r
 }
 
+const coeng = 0x17D2
+
 func isKhmer(r rune) bool { return r >= 0x1780 && r <= 0x17FF || r >= 0x19E0 && r <= 0x19FF }
 
 // isKhmerMark reports whether r cannot begin a cluster.
