@@ -19,7 +19,7 @@ func init() {
 	september october november december jan feb mar apr jun jul aug sep sept oct nov dec
 	cambodian cambodians cambodia khmer thai thailand vietnamese vietnam asian asia american australian european
 	human rights watch radio free post times news fresh voice democracy daily online press agency reuters afp ap
-	facebook telegram youtube tiktok twitter signal united states nations un u.n. eu asean kingdom
+	facebook telegram youtube tiktok twitter signal united states nations u.n. eu asean kingdom
 	former banned dissolved new old ruling opposition main independent unrecognised unrecognized
 	assembly senate police military authorities authority ministry department office association union
 	one two three four five six seven eight nine ten eleven twelve many several some all most few both each every

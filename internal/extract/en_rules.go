@@ -152,7 +152,7 @@ func (x *enDoc) build(k int, s *enSent, tr trig, cs, rep, oe int, mod modality) 
 		return false
 	}
 
-	persons := x.subjects(s, who, inSubset, tr.j)
+	persons := x.subjects(s, who, inSubset, tr.i, tr.j)
 	role := record.RoleClass("")
 	if main != nil {
 		role = main.role
@@ -238,9 +238,24 @@ func (x *enDoc) build(k int, s *enSent, tr trig, cs, rep, oe int, mod modality) 
 		}
 		return evs
 	case record.EventAppointment:
-		ev.ToOrg = firstOrg(s, obj, lexParty, lexBody)
+		// The post is named after "as" or "to", past any appositive:
+		// "appointed X, a former official, as secretary of state at the
+		// Ministry of Interior".
+		rest := side{tr.j, len(toks)}
+		if k := within(toks, tr.j, len(toks), "as", "to"); k >= 0 {
+			ev.ToOrg = firstOrg(s, side{k + 1, len(toks)}, lexBody, lexParty)
+		}
+		if ev.ToOrg == "" {
+			ev.ToOrg = firstOrg(s, obj, lexParty, lexBody)
+		}
 		if ev.ToOrg == "" {
 			ev.ToOrg = firstOrg(s, subj, lexParty, lexBody)
+		}
+		if ev.ToOrg == "" {
+			ev.ToOrg = firstOrg(s, rest, lexBody, lexParty)
+		}
+		if ev.ToOrg == NationalPolice && !hasWord(toks, tr.j, len(toks), "police") {
+			ev.ToOrg = ""
 		}
 	case record.EventDisqualification:
 		ev.FromOrg = nearestParty(s, side{cs, len(toks)}, tr.i)
@@ -275,6 +290,18 @@ func (x *enDoc) build(k int, s *enSent, tr trig, cs, rep, oe int, mod modality) 
 	ev.Confidence = confidence(ev)
 	ev.flags = flags
 	out := []Event{ev}
+	// "joined the CPP along with 12 other Candlelight officials": the group
+	// is an event of its own.
+	if Family(tr.typ) == record.EventDefection && !objSide {
+		if k := within(toks, tr.j, oe+6, "along", "together"); k >= 0 && has(toks, k+1, "with") {
+			for _, c := range findCounts(toks, k+2, min(len(toks), k+14), s.lexAt) {
+				if !c.subset {
+					subsets = append(subsets, c)
+				}
+				break
+			}
+		}
+	}
 	for _, c := range subsets {
 		n := c.n
 		sub := ev
@@ -377,7 +404,7 @@ func refersBack(toks []token, who side) bool {
 
 // subjects are the names on the subject side that are not agents,
 // possessors or speakers.
-func (x *enDoc) subjects(s *enSent, who side, excl func(int) bool, trigEnd int) []string {
+func (x *enDoc) subjects(s *enSent, who side, excl func(int) bool, trigStart, trigEnd int) []string {
 	var out []string
 	for _, nm := range s.names {
 		if nm.i < who.a || nm.j > who.b || excl(nm.i) {
@@ -391,7 +418,7 @@ func (x *enDoc) subjects(s *enSent, who side, excl func(int) bool, trigEnd int) 
 		if strings.HasSuffix(s.toks[nm.j-1].L, "'s") {
 			continue
 		}
-		if nm.j < len(s.toks) && reportVerbs[s.toks[nm.j].L] {
+		if nm.j < len(s.toks) && nm.j != trigStart && reportVerbs[s.toks[nm.j].L] {
 			continue
 		}
 		dup := false
@@ -416,7 +443,8 @@ func (x *enDoc) hasAgent(s *enSent, subj side, typ record.EventType) bool {
 	}
 	for k := subj.a; k < subj.b; k++ {
 		switch s.toks[k].L {
-		case "court", "judge", "judges", "prosecutor", "prosecutors", "police", "officers", "ministry", "government", "authorities", "committee", "party", "he", "she", "they":
+		case "court", "judge", "judges", "prosecutor", "prosecutors", "police", "officers", "ministry", "government", "authorities", "committee", "party", "he", "she", "they",
+			"minister", "governor", "president", "king", "leader", "chief", "commander", "director", "chairman", "council":
 			return true
 		}
 	}
@@ -639,7 +667,7 @@ func affiliation(s *enSent, who side, main *countNP, excl func(int) bool) string
 	}
 	opp := ""
 	for _, m := range s.ments {
-		if m.i < who.a || m.j > who.b || m.e.Kind != lexParty || excl(m.i) {
+		if m.i < who.a || m.j > who.b || m.e.Kind != lexParty || excl(m.i) || !affiliated(s.toks, m) {
 			continue
 		}
 		if m.e.Canon == OppositionUnspecified || m.e.Canon == OtherParties {
@@ -863,7 +891,10 @@ func (x *enDoc) actingBody(s *enSent, tr trig, pass bool, obj, actor side, rep i
 			return m.e.Canon
 		}
 	}
-	if wantCourt && x.court != nil && (hasWord(toks, 0, len(toks), "court", "absentia", "sentenced", "jailed", "convicted") || tr.typ == record.EventConviction) {
+	// "A court", "the court": the trial court the report named before.
+	// Appeals are not trials, and a charge names its court or none.
+	if wantCourt && x.court != nil && x.court.Province != "" &&
+		(hasWord(toks, 0, len(toks), "court") || tr.typ == record.EventConviction && hasWord(toks, 0, len(toks), "sentenced", "jailed", "convicted")) {
 		return x.court.Canon
 	}
 	if tr.typ == record.EventArrest && hasWord(toks, 0, len(toks), "thailand", "bangkok", "thai") {
@@ -998,13 +1029,16 @@ func (x *enDoc) fillDocLevel(evs []Event) []Event {
 			e.ToOrg = best
 		}
 		if e.flags&evAnaphoric != 0 {
-			other := false
+			// Hand what it adds (who received them, where, when) to the
+			// group it refers back to: the nearest one before it.
+			ref := -1
 			for j := range evs {
-				if j != i && Family(evs[j].Type) == Family(e.Type) && evs[j].flags&evAnaphoric == 0 {
-					other = true
+				if j != i && Family(evs[j].Type) == Family(e.Type) && evs[j].flags&evAnaphoric == 0 && (ref < 0 || j < i) {
+					ref = j
 				}
 			}
-			if other {
+			if ref >= 0 {
+				mergeInto(&evs[ref], &e)
 				continue
 			}
 		}

@@ -104,6 +104,11 @@ func findTriggers(s *enSent) []trig {
 			add(i, i+1, record.EventResignation, fLeave)
 		case "resigned", "resign", "resigns", "resigning":
 			add(i, i+1, record.EventResignation, 0)
+		case "resignation":
+			// "announced his resignation from the party"
+			if k := within(toks, i-3, i, "announced", "submitted", "tendered", "handed", "offered", "sent"); k >= 0 {
+				add(k, i+1, record.EventResignation, 0)
+			}
 		case "stepped", "steps", "step":
 			if has(toks, i+1, "down") {
 				add(i, i+2, record.EventResignation, 0)
