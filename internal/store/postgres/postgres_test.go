@@ -60,6 +60,9 @@ func testURL(t testing.TB) string {
 	}
 	q := u.Query()
 	q.Set("search_path", schema)
+	// Test data need not survive a crash of the server: commits need not
+	// wait for the disk.
+	q.Set("synchronous_commit", "off")
 	u.RawQuery = q.Encode()
 	return u.String()
 }

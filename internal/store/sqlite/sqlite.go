@@ -73,6 +73,10 @@ func Open(ctx context.Context, path string) (*sqlstore.Store, error) {
 		wq[k] = append([]string(nil), v...)
 	}
 	wq.Add("_pragma", "journal_mode(WAL)")
+	// Every capture inserts into several indexes at random places: a
+	// page cache of 32 MiB (the default is 2) keeps their upper levels in
+	// memory as the database grows.
+	wq.Add("_pragma", "cache_size(-32768)")
 	// BEGIN IMMEDIATE takes the write lock at the start, so a transaction
 	// never fails half-way when it first writes.
 	wq.Set("_txlock", "immediate")

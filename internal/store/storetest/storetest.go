@@ -55,7 +55,12 @@ func Run(t *testing.T, open Opener) {
 		{"TextLimits", testTextLimits},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open) })
+		t.Run(tt.name, func(t *testing.T) {
+			// Each test has a store of its own, so they may overlap: a
+			// server database spends most of a test waiting.
+			t.Parallel()
+			tt.fn(t, open)
+		})
 	}
 }
 
