@@ -418,3 +418,44 @@ func TestRealParsers(t *testing.T) {
 		t.Errorf("%d unreferenced records, want the feed and two sitemaps", rep.Unreferenced)
 	}
 }
+
+// TestDiskFull fills the disk in the middle of a capture: the run stops
+// with an error, nothing stored refers to a record that is not whole on
+// disk, no torn record stays in the file, and a run with space completes.
+func TestDiskFull(t *testing.T) {
+	g := newRig(t)
+	src := filepath.Join(g.dir, "src")
+	writeFiles(t, src, 200)
+	w, err := warc.NewWriter(filepath.Join(g.dir, "archive"), warc.WriterOptions{Create: func(path string) (warc.File, error) {
+		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
+		if err != nil {
+			return nil, err
+		}
+		return &warc.FullDisk{File: f, Budget: 20 << 10}, nil
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := Run(context.Background(), Options{Store: g.store, Archive: w, Parsers: testParsers(), Workers: 2, BatchSize: 10}, []string{src})
+	w.Close()
+	if err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Fatalf("want a disk-full error, got %v", err)
+	}
+	if sum.Failed == 0 || sum.New == 0 || sum.New >= 200 {
+		t.Fatalf("want some stored and some failed: %+v", sum)
+	}
+	rep := g.verify(t)
+	if !rep.OK() || len(rep.Warnings) != 0 || rep.Refs != sum.New {
+		t.Fatalf("after a full disk: %+v", rep)
+	}
+	sum = g.run(t, Options{}, src)
+	if sum.New+sum.Failed != 200-rep.Refs || sum.Failed != 0 {
+		t.Fatalf("second run: %+v (first stored %d)", sum, rep.Refs)
+	}
+	if got := g.store.versions(); got != 200 {
+		t.Fatalf("%d documents after the second run, want 200", got)
+	}
+	if rep := g.verify(t); !rep.OK() {
+		t.Fatalf("verify: %v", rep.Errors)
+	}
+}

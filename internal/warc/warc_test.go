@@ -323,10 +323,10 @@ func TestWriteFailureTruncates(t *testing.T) {
 	}
 	// A write to a closed file fails: the writer truncates back.
 	w.f.Close()
-	ro, _ := os.OpenFile(filepath.Join(dir, w.name), os.O_RDONLY, 0)
-	w.f = ro
-	if _, err := w.Write(responseRecord("https://example.com/c", "<p>c</p>", false)); err == nil {
-		t.Fatal("want an error writing to a read-only file")
+	ro, _ := os.OpenFile(filepath.Join(dir, w.name), os.O_RDWR, 0)
+	w.f = &FullDisk{File: ro, Budget: 10}
+	if _, err := w.Write(responseRecord("https://example.com/c", "<p>c</p>", false)); err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Fatalf("want a disk-full error, got %v", err)
 	}
 	ro.Close()
 	st, _ := os.Stat(filepath.Join(dir, w.name))

@@ -35,6 +35,17 @@ type WriterOptions struct {
 	Info []Field
 	// Now returns the current time; tests fix it. time.Now when nil.
 	Now func() time.Time
+	// Create makes a new archive file; nil creates it with os.OpenFile.
+	// Tests use it to simulate a full disk.
+	Create func(path string) (File, error)
+}
+
+// File is what a Writer needs of an archive file; *os.File is one.
+type File interface {
+	io.WriteSeeker
+	Truncate(size int64) error
+	Sync() error
+	Close() error
 }
 
 // Writer appends gzip-per-record WARC files to a directory. It is safe for
@@ -49,7 +60,7 @@ type Writer struct {
 	opts WriterOptions
 
 	mu     sync.Mutex
-	f      *os.File
+	f      File
 	name   string
 	size   int64
 	serial int
@@ -69,6 +80,11 @@ func NewWriter(dir string, opts WriterOptions) (*Writer, error) {
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now
+	}
+	if opts.Create == nil {
+		opts.Create = func(path string) (File, error) {
+			return os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		}
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("create archive directory: %w", err)
@@ -195,7 +211,7 @@ func (w *Writer) rotate() error {
 	w.serial++
 	now := w.opts.Now().UTC()
 	name := fmt.Sprintf("%s-%s-%s-%05d.warc.gz", w.opts.Prefix, now.Format("20060102150405"), w.run, w.serial)
-	f, err := os.OpenFile(filepath.Join(w.dir, name), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	f, err := w.opts.Create(filepath.Join(w.dir, name))
 	if err != nil {
 		return fmt.Errorf("create archive file: %w", err)
 	}
