@@ -42,16 +42,16 @@ type Export struct {
 
 // Message is one ordinary message of an export.
 type Message struct {
-	ID            int64
-	Date          time.Time // in Cambodian time
-	Edited        time.Time // zero when never edited
-	From          string    // author or channel name as shown
-	ForwardedFrom string    // original channel or user of a forward
-	Text          string    // text entities concatenated as shown
-	Links         []string  // URLs of link and text_link entities, in order, no repeats
-	Media         string    // relative path of the attached photo or file, if any
-	MediaType     string    // "photo", or the file's MIME type
-	ReplyTo       int64     // ID of the message replied to, or 0
+	ID            int64     `json:"id"`
+	Date          time.Time `json:"date"`                     // in Cambodian time
+	Edited        time.Time `json:"edited,omitzero"`          // zero when never edited
+	From          string    `json:"from,omitempty"`           // author or channel name as shown
+	ForwardedFrom string    `json:"forwarded_from,omitempty"` // original channel or user of a forward
+	Text          string    `json:"text"`                     // text entities concatenated as shown
+	Links         []string  `json:"links,omitempty"`          // URLs of link and text_link entities, in order, no repeats
+	Media         string    `json:"media,omitempty"`          // relative path of the attached photo or file, if any
+	MediaType     string    `json:"media_type,omitempty"`     // "photo", or the file's MIME type
+	ReplyTo       int64     `json:"reply_to,omitempty"`       // ID of the message replied to, or 0
 }
 
 // URL returns a stable URL for the message: https://t.me/<username>/<id>
