@@ -317,6 +317,10 @@ func TestReadCorpusItem(t *testing.T) {
 		outlet: "fresh-news", canonical: "https://www.freshnewsasia.com/index.php/en/1.html",
 		contains: []string{"១២០នាក់"},
 	})
+	bom, err := Read(context.Background(), Input{Body: append([]byte("\xef\xbb\xbf"), item...), FetchedAt: fetched})
+	if err != nil || bom.Text != r.Text {
+		t.Errorf("corpus item with a BOM: %v", err)
+	}
 	if r.SourceKind != SourceCorpus {
 		t.Errorf("SourceKind = %q", r.SourceKind)
 	}
@@ -456,6 +460,8 @@ func TestSniff(t *testing.T) {
 		{"json feed", "application/json", []byte(`{"version": "https://jsonfeed.org/version/1.1", "title": "x", "items": []}`), KindFeed},
 		{"telegram", "", []byte(`{"name": "Ch", "type": "public_channel", "id": 1, "messages": [`), KindTelegramJSON},
 		{"corpus", "", []byte(`{"id":"x","text":"t","events":[]}`), KindCorpusJSON},
+		{"corpus with BOM", "", []byte("\xef\xbb\xbf\n" + `{"id":"x","text":"t","events":[]}`), KindCorpusJSON},
+		{"telegram with BOM", "", []byte("\xef\xbb\xbf" + `{"name":"x","messages":[]}`), KindTelegramJSON},
 		{"other json", "application/json", []byte(`{"a":[1,2,{"b":3}]}`), KindUnknown},
 		{"plain text", "", []byte("Statement of the party\n\nWe reject..."), KindText},
 		{"khmer text", "", []byte("សេចក្ដីថ្លែងការណ៍"), KindText},

@@ -61,7 +61,7 @@ func sniff(contentType string, body []byte, depth int) Kind {
 		}
 		return sniff("", gunzipPrefix(b), depth+1)
 	case b[0] == '{':
-		return sniffJSON(body)
+		return sniffJSON(b)
 	case b[0] == '<':
 		k, xml := sniffMarkup(b)
 		if k != KindUnknown {

@@ -1,6 +1,7 @@
 package document
 
 import (
+	"bytes"
 	"strings"
 	"unicode/utf8"
 
@@ -49,7 +50,7 @@ func titleLine(text string) string {
 
 // readCorpus reads one item of the shared corpus JSON format.
 func readCorpus(in Input) (*Result, error) {
-	it, err := corpus.ParseBytes(in.Body)
+	it, err := corpus.ParseBytes(bytes.TrimPrefix(in.Body, []byte("\xef\xbb\xbf")))
 	if err != nil {
 		return nil, record.Wrap(record.EInvalid, err, "%s: not a readable corpus item", describe(in.URL))
 	}

@@ -10,6 +10,7 @@
 package telegram
 
 import (
+	"bufio"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -90,7 +91,13 @@ func ParseExport(r io.Reader) (*Export, error) {
 // has all of them, and no Messages. An error from fn stops the walk and is
 // returned as is.
 func Walk(r io.Reader, fn func(*Export, Message) error) (*Export, error) {
-	br := &boundedReader{r: r, max: MaxMessageSize}
+	// Exports copied through Windows editors may start with a BOM, which
+	// encoding/json refuses.
+	buf := bufio.NewReader(r)
+	if b, err := buf.Peek(3); err == nil && string(b) == "\xef\xbb\xbf" {
+		buf.Discard(3)
+	}
+	br := &boundedReader{r: buf, max: MaxMessageSize}
 	dec := json.NewDecoder(br)
 	dec.UseNumber()
 	e := &Export{}

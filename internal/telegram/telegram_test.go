@@ -71,6 +71,13 @@ func TestParseExportSample(t *testing.T) {
 	}
 }
 
+func TestBOM(t *testing.T) {
+	e, err := ParseExport(bytes.NewReader(append([]byte("\xef\xbb\xbf"), sampleExport(t)...)))
+	if err != nil || len(e.Messages) != 5 {
+		t.Fatalf("export with a BOM: %v", err)
+	}
+}
+
 func TestOldFormatTextArrays(t *testing.T) {
 	b, err := os.ReadFile(filepath.Join("testdata", "old-format-result.json"))
 	if err != nil {
