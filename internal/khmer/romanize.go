@@ -77,7 +77,7 @@ var romVowels = map[string][2]string{
 	"ៀ": {"ie", "ie"}, "េ": {"e", "e"}, "ែ": {"ae", "e"}, "ៃ": {"ai", "ey"}, "ោ": {"ao", "o"},
 	"ៅ": {"au", "ov"}, "ុំ": {"om", "um"}, "ំ": {"am", "um"}, "ាំ": {"am", "oam"}, "ះ": {"ah", "eah"},
 	"ុះ": {"oh", "uh"}, "េះ": {"eh", "eh"}, "ោះ": {"aoh", "uoh"}, "ៈ": {"a", "ea"}, "ិះ": {"eh", "ih"},
-	"ែះ": {"aeh", "eh"}, "ាះ": {"ah", "eah"},
+	"ែះ": {"aeh", "eh"}, "ាះ": {"ah", "eah"}, "័": {"a", "oa"},
 }
 
 // Independent vowels.
@@ -216,10 +216,11 @@ func romWord(w []rune) string {
 				vowel = "o"
 			}
 		}
-		if fromSub && !hasVowel && final == "" && j >= len(w) {
-			// ទ្ធ at the end of ប្រសិទ្ធ: the subscript only doubles the
-			// final, it does not open a syllable.
-			vowel = ""
+		if fromSub && !hasVowel && final == "" {
+			// ទ្ធ at the end of ប្រសិទ្ធ, ត្រ of វិចិត្រ, ធ of ព័ន្ធមុនី: a
+			// subscript under a final, with no vowel and no final of its
+			// own, is not pronounced.
+			onset, vowel = "", ""
 		}
 		out.WriteString(onset + vowel + final)
 		i = j
@@ -252,15 +253,53 @@ func romIsFinal(w []rune, j int) bool {
 		return true
 	case r == 0x17CB || r == 0x17CE || r == 0x17CD:
 		return true // bantoc, kakabat, toandakhiat
-	case r == 0x17C9 || r == 0x17CA:
-		return false
+	case r == 0x17C9 || r == 0x17CA || r == 0x17D0:
+		return false // register shifter or samyok sannya: a vowel follows
 	case romIsDepVowel(r):
 		return false
 	}
-	// followed by another consonant: final unless that one has no vowel
-	// and ends the word (a two-consonant open syllable such as សម is
-	// read closed anyway)
+	// ហ closes a syllable only at the end of a word (Khmer writes a final
+	// h as ះ): before a consonant it opens one (សីហមុនី, Sihamoni).
+	if w[j] == 'ហ' {
+		return false
+	}
+	// Followed by another consonant: final, unless that consonant closes
+	// a Pali-style syllable of its own with a subscript (វណ្ណ in
+	// សុវណ្ណារិទ្ធ): then this one opens that syllable.
+	if k+2 < len(w) && w[k+1] == 0x17D2 && romClosingCluster(w, k) {
+		return false
+	}
 	return true
+}
+
+// romVarga gives the row of the consonant table a stop or nasal belongs
+// to (1–5), 0 for the others.
+func romVarga(r rune) int {
+	switch {
+	case r >= 'ក' && r <= 'ង':
+		return 1
+	case r >= 'ច' && r <= 'ញ':
+		return 2
+	case r >= 'ដ' && r <= 'ណ':
+		return 3
+	case r >= 'ត' && r <= 'ន':
+		return 4
+	case r >= 'ប' && r <= 'ម':
+		return 5
+	}
+	return 0
+}
+
+// romClosingCluster reports whether the consonant at k and the subscript
+// under it close a syllable rather than open one: a doubled consonant or
+// a homorganic pair (ណ្ណ, ន្ទ, ទ្ធ, ដ្ឋ, ង្គ, ម្ព), or a subscript that ends
+// the word with no vowel.
+func romClosingCluster(w []rune, k int) bool {
+	c, sub := w[k], w[k+2]
+	if c == sub || (romVarga(c) != 0 && romVarga(c) == romVarga(sub)) {
+		return true
+	}
+	return k+3 >= len(w)
 }
 
 func romSkipMarks(w []rune, i int) int {
@@ -284,7 +323,7 @@ func romHas(rs []rune, r rune) bool {
 func romStripSigns(rs []rune) string {
 	var b strings.Builder
 	for _, r := range rs {
-		if r == 0x17CB || r == 0x17CE || r == 0x17D0 {
+		if r == 0x17CB || r == 0x17CE {
 			continue
 		}
 		b.WriteRune(r)
