@@ -349,6 +349,27 @@ func (x *kmDoc) findDateline() {
 	}
 }
 
+func (ks *kmSent) hasTrigger() bool {
+	for _, t := range ks.toks {
+		if t.w.kind == kmTrigger {
+			return true
+		}
+	}
+	return false
+}
+
+// readDates returns the dates of a sentence read without triggers, on or
+// before publication.
+func (x *kmDoc) readDates(ks *kmSent) []khmer.DateMatch {
+	var out []khmer.DateMatch
+	for _, d := range khmer.FindDates(ks.s, x.pub) {
+		if x.pub.IsZero() || !d.Date.Time().After(x.pub) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
 // clauseStart returns the start of the clause holding i.
 func (ks *kmSent) clauseStart(i int) int {
 	cs := 0
@@ -548,7 +569,7 @@ func (x *kmDoc) build(ks *kmSent, typ record.EventType, t kmTok) []kmEvent {
 	if pe < t.end {
 		pe = ce
 	}
-	e := kmEvent{sent: ks.idx, anaphor: t.w.flags&kmAnaphor != 0}
+	e := kmEvent{sent: ks.idx, anaphor: t.w.flags&kmAnaphor != 0 || kmThis(s[t.end:])}
 	e.Type = typ
 	e.Span = record.Span{Start: ks.base + ks.evStart, End: ks.base + len(s)}
 	if ks.evStart >= len(s) {
@@ -723,6 +744,18 @@ func (x *kmDoc) build(ks *kmSent, typ record.EventType, t kmTok) []kmEvent {
 		}
 	}
 	return out
+}
+
+// kmThis reports whether a trigger is followed by "this" (ការចាប់ខ្លួននេះ
+// "this arrest"): it refers to an event already told.
+func kmThis(rest string) bool {
+	rest = strings.TrimLeft(rest, " ")
+	for _, w := range []string{"នេះ", "លើកនេះ", "ខាងលើ", "ដដែល"} {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func kmConfidence(e *Event) float64 {
@@ -1323,6 +1356,27 @@ func (x *kmDoc) merge(evs []kmEvent) []kmEvent {
 		keep = append(keep, e)
 	}
 	out = keep
+	// Joins and appointments told without their date take it from a
+	// nearby sentence about the ceremony ("ពិធីនេះ… នៅថ្ងៃទី១០…") that
+	// tells no other event.
+	for i := range out {
+		e := &out[i]
+		if !e.Date.IsZero() || !(Family(e.Type) == record.EventDefection || e.Type == record.EventAppointment) {
+			continue
+		}
+		for _, ks := range x.sents {
+			if ks.idx <= e.sent || ks.idx > e.sent+2 || ks.hasTrigger() {
+				continue
+			}
+			if !strings.Contains(ks.s, "ពិធី") && len(ks.presiders) == 0 {
+				continue
+			}
+			if d := x.readDates(ks); len(d) > 0 {
+				e.Date = record.Date{Year: d[0].Date.Year, Month: d[0].Date.Month, Day: d[0].Date.Day}
+				break
+			}
+		}
+	}
 	// Joins and appointments told without their presiding officials take
 	// those of a nearby sentence of the same report.
 	for i := range out {

@@ -263,6 +263,12 @@ var kmCases = []kmCase{
 	{name: "an official who came is presiding", pub: "2023-03-03",
 		text: "ឯកឧត្តម ជា វិបុល ប្រធានក្រុមការងារ បានអញ្ជើញចូលរួមក្នុងពិធីទទួលសមាជិកថ្មីចំនួន ២០០ នាក់ នៅស្រុកអង្គរជ័យ ខេត្តកំពត។",
 		want: []kmWant{{typ: record.EventPartyJoin, count: 200, qual: record.CountExact, to: cpp, prov: "Kampot", dist: "Angkor Chey", presided: []string{"ជា វិបុល"}, role: record.RoleMember}}},
+	{name: "this arrest refers back", pub: "2024-03-14",
+		text: "លោក ឈួន សុភារ៉ា សកម្មជនគណបក្សភ្លើងទៀន ត្រូវបានសមត្ថកិច្ចខេត្តព្រៃវែងចាប់ខ្លួន កាលពីល្ងាចថ្ងៃទី១២ ខែមីនា។\nការចាប់ខ្លួននេះ ធ្វើឡើងប៉ុន្មានខែមុនការបោះឆ្នោតជាតិ។",
+		want: []kmWant{{typ: record.EventArrest, count: -1, from: cp, prov: "Prey Veng", date: "2024-03-12", persons: []string{"ឈួន សុភារ៉ា"}, role: record.RoleActivist}}},
+	{name: "the ceremony's date in the next sentence", pub: "2024-06-12",
+		text: "(ភ្នំពេញ)៖ សមាជិក និងសកម្មជនគណបក្សភ្លើងទៀន ចំនួនជាង ៧០០នាក់ នៅខេត្តបាត់ដំបង បានសុំចូលរួមជីវភាពនយោបាយជាមួយគណបក្សប្រជាជនកម្ពុជា។\nពិធីប្រកាសចូលរួមនេះ បានប្រព្រឹត្តទៅនៅថ្ងៃទី១០ ខែមិថុនា ឆ្នាំ២០២៤ ក្រោមអធិបតីភាពឯកឧត្តម ងួន រតនៈ។",
+		want: []kmWant{{typ: record.EventDefection, count: 700, qual: record.CountMoreThan, from: cp, to: cpp, prov: "Battambang", date: "2024-06-10", presided: []string{"ងួន រតនៈ"}, role: record.RoleUnclear}}},
 	{name: "appointment plan is not an appointment", pub: "2024-09-10",
 		text: "គណបក្សភ្លើងទៀនគ្រោងនឹងតែងតាំងអ្នកនាំពាក្យថ្មីនៅខែក្រោយ។"},
 }
