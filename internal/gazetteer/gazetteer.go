@@ -369,6 +369,35 @@ func khmerVariants(p *Province) []string {
 	return out
 }
 
+// romanPairs are the spellings the press uses beside the UNGEGN
+// romanisation of the same Khmer syllable.
+var romanPairs = [][2]string{
+	{"Kampong", "Kompong"}, {"Stueng", "Stung"}, {"Stueng", "Steung"}, {"Tuek", "Teuk"}, {"Phnum", "Phnom"},
+	{"Kaoh", "Koh"}, {"Ruessei", "Russey"}, {"Prek", "Preaek"}, {"Srae", "Sre"},
+}
+
+// withRomanVariants adds the press spellings of name to its variants.
+func withRomanVariants(name string, variants []string) []string {
+	have := map[string]bool{name: true}
+	for _, v := range variants {
+		have[v] = true
+	}
+	for _, base := range append([]string{name}, variants...) {
+		if isKhmerString(base) {
+			continue
+		}
+		for _, pr := range romanPairs {
+			for _, dir := range [][2]string{{pr[0], pr[1]}, {pr[1], pr[0]}} {
+				if v := strings.ReplaceAll(base, dir[0], dir[1]); v != base && !have[v] {
+					have[v] = true
+					variants = append(variants, v)
+				}
+			}
+		}
+	}
+	return variants
+}
+
 func splitList(s string) []string {
 	if s == "" {
 		return nil
@@ -431,6 +460,12 @@ func (g *Gazetteer) loadPlaces(b []byte) error {
 		d.Variants = append(append(d.Variants, r.enV...), r.kmV...)
 		p.Districts = append(p.Districts, d)
 		g.districts = append(g.districts, d)
+	}
+	for _, p := range g.provinces {
+		p.Variants = withRomanVariants(p.English, p.Variants)
+	}
+	for _, d := range g.districts {
+		d.Variants = withRomanVariants(d.English, d.Variants)
 	}
 	flagsOf := map[string]string{}
 	for _, r := range rows {

@@ -161,6 +161,8 @@ func TestFindPlaces(t *testing.T) {
 		{"in Bati district’s Komar Reachea commune", []pm{{record.PlaceDistrict, "Takeo", "Bati", ""}, {record.PlaceCommune, "", "", "Komar Reachea"}}},
 		{"members in Banteay Meanchey and Kompong Cham provinces", []pm{{record.PlaceProvince, "Banteay Meanchey", "", ""}, {record.PlaceProvince, "Kampong Cham", "", ""}}},
 		{"in Sihanoukville and Tboung Khmum province", []pm{{record.PlaceProvince, "Preah Sihanouk", "", ""}, {record.PlaceProvince, "Tbong Khmum", "", ""}}},
+		{"in Kompong Trach district of Kampot", []pm{{record.PlaceDistrict, "Kampot", "Kampong Trach", ""}, {record.PlaceProvince, "Kampot", "", ""}}},
+		{"Phnom Kravanh district", []pm{{record.PlaceDistrict, "Pursat", "Phnum Kravanh", ""}}},
 		{"Khan Chroy Changvar, Phnom Penh", []pm{{record.PlaceDistrict, "Phnom Penh", "Chroy Changvar", ""}, {record.PlaceProvince, "Phnom Penh", "", ""}}},
 		{"ខេត្តព្រះសីហនុ តែព្រះសីហនុ", []pm{{record.PlaceProvince, "Preah Sihanouk", "", ""}}},
 	}
