@@ -112,6 +112,10 @@ func joinName(toks []token) string {
 // isTitleCase reports whether most words of a sentence are capitalised, as
 // in headlines, where capitals say nothing about names.
 func isTitleCase(toks []token) bool {
+	// Headlines carry no final stop; a sentence that has one is prose.
+	if n := len(toks); n > 0 && (toks[n-1].L == "." || toks[n-1].L == "\"" && n > 1 && toks[n-2].L == ".") {
+		return false
+	}
 	words, upper := 0, 0
 	for _, t := range toks {
 		if t.Kind != tokWord || len(t.W) < 4 {

@@ -397,8 +397,8 @@ func clauseStart(toks []token, i int) (start, report int) {
 			return k + 1, report
 		case (l == "while" || l == "but" || l == "whereas" || l == "although" || l == "though" || l == "because") && k < i-1:
 			return k + 1, report
-		case l == "that" && k > 0 && (reportVerbs[toks[k-1].L] || toks[k-1].L == ","):
-			if report < 0 && k > 0 && reportVerbs[toks[k-1].L] {
+		case l == "that" && k > 0 && (reportVerbs[toks[k-1].L] || denyWords[toks[k-1].L] || toks[k-1].L == ","):
+			if report < 0 && k > 0 && (reportVerbs[toks[k-1].L] || denyWords[toks[k-1].L]) {
 				report = k - 1
 			}
 			return k + 1, report
