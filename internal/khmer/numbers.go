@@ -6,39 +6,39 @@ import (
 )
 
 // DigitsToASCII replaces Khmer digits (០–៩) with ASCII digits; every other
-// rune is kept.
+// byte is kept as it is, invalid UTF-8 included.
 func DigitsToASCII(s string) string {
-	if !strings.ContainsFunc(s, func(r rune) bool { return r >= 0x17E0 && r <= 0x17E9 }) {
+	if !strings.Contains(s, "\xe1\x9f") {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		if r >= 0x17E0 && r <= 0x17E9 {
-			b.WriteByte(byte('0' + r - 0x17E0))
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		// ០ is U+17E0, E1 9F A0; ៩ is E1 9F A9.
+		if s[i] == 0xE1 && i+2 < len(s) && s[i+1] == 0x9F && s[i+2] >= 0xA0 && s[i+2] <= 0xA9 {
+			b = append(b, '0'+s[i+2]-0xA0)
+			i += 2
 			continue
 		}
-		b.WriteRune(r)
+		b = append(b, s[i])
 	}
-	return b.String()
+	return string(b)
 }
 
-// ToKhmerDigits replaces ASCII digits with Khmer digits; every other rune
-// is kept.
+// ToKhmerDigits replaces ASCII digits with Khmer digits; every other byte
+// is kept as it is.
 func ToKhmerDigits(s string) string {
 	if !strings.ContainsAny(s, "0123456789") {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s) * 3)
-	for _, r := range s {
-		if r >= '0' && r <= '9' {
-			b.WriteRune(0x17E0 + r - '0')
+	b := make([]byte, 0, len(s)*2)
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= '0' && c <= '9' {
+			b = append(b, 0xE1, 0x9F, 0xA0+c-'0')
 			continue
 		}
-		b.WriteRune(r)
+		b = append(b, s[i])
 	}
-	return b.String()
+	return string(b)
 }
 
 // Qualifier says how a count is hedged in the text.

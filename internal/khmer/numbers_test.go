@@ -1,6 +1,7 @@
 package khmer
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -291,4 +292,23 @@ func BenchmarkFindNumbers(b *testing.B) {
 	for b.Loop() {
 		FindNumbers(benchText)
 	}
+}
+
+func FuzzDigits(f *testing.F) {
+	for _, s := range []string{"០១២៣៤៥៦៧៨៩", "ថ្ងៃទី23", "abc", "\xe1\x9f", "1.600 នាក់"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		a := DigitsToASCII(s)
+		if strings.ContainsFunc(a, func(r rune) bool { return r >= 0x17E0 && r <= 0x17E9 }) {
+			t.Fatalf("DigitsToASCII(%q) = %q keeps Khmer digits", s, a)
+		}
+		k := ToKhmerDigits(s)
+		if strings.ContainsAny(k, "0123456789") {
+			t.Fatalf("ToKhmerDigits(%q) = %q keeps ASCII digits", s, k)
+		}
+		if DigitsToASCII(k) != DigitsToASCII(s) || ToKhmerDigits(a) != ToKhmerDigits(s) {
+			t.Fatalf("digit conversions of %q do not commute", s)
+		}
+	})
 }
