@@ -187,9 +187,6 @@ func walk(n *html.Node, p *page, depth int) {
 		case atom.Meta:
 			key := strings.ToLower(firstNonEmpty(attr(n, "property"), attr(n, "name"), attr(n, "itemprop")))
 			content := attr(n, "content")
-			if key == "" && attr(n, "itemprop") == "" {
-				break
-			}
 			if key != "" && content != "" {
 				if _, seen := p.meta[key]; !seen {
 					p.meta[key] = content
