@@ -2,8 +2,12 @@ package main
 
 import (
 	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -56,12 +60,56 @@ func runBenchCapture(ctx context.Context, env *Env, args []string) error {
 	}
 	if pg != "" {
 		stores = append(stores, capture.BenchStore{Name: "PostgreSQL", Open: func(ctx context.Context, dataDir string) (capture.Store, io.Closer, error) {
-			return openBenchStore(ctx, dataDir, pg)
+			u, drop, err := freshSchema(ctx, pg)
+			if err != nil {
+				return nil, nil, err
+			}
+			st, closer, err := openBenchStore(ctx, dataDir, u)
+			if err != nil {
+				drop()
+				return nil, nil, err
+			}
+			return st, closerFunc(func() error { err := closer.Close(); drop(); return err }), nil
 		}})
 	}
 	rs, err := capture.Bench(ctx, corpus, work, capture.DefaultParsers(nil), stores)
 	capture.PrintBench(env.Stdout, rs)
 	return err
+}
+
+type closerFunc func() error
+
+func (f closerFunc) Close() error { return f() }
+
+// freshSchema creates an empty schema in the PostgreSQL database at base
+// and returns a URL whose search_path is that schema, and a function that
+// drops it: each benchmark run starts from an empty store and leaves none
+// of its rows behind.
+func freshSchema(ctx context.Context, base string) (string, func(), error) {
+	db, err := sql.Open("pgx", base)
+	if err != nil {
+		return "", nil, err
+	}
+	var b [6]byte
+	rand.Read(b[:])
+	schema := "bench_capture_" + hex.EncodeToString(b[:])
+	if _, err := db.ExecContext(ctx, "CREATE SCHEMA "+schema); err != nil {
+		db.Close()
+		return "", nil, fmt.Errorf("create a schema for the benchmark: %w", err)
+	}
+	drop := func() {
+		db.ExecContext(context.WithoutCancel(ctx), "DROP SCHEMA "+schema+" CASCADE")
+		db.Close()
+	}
+	u, err := url.Parse(base)
+	if err != nil {
+		drop()
+		return "", nil, err
+	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	return u.String(), drop, nil
 }
 
 func openBenchStore(ctx context.Context, dataDir, dbURL string) (capture.Store, io.Closer, error) {

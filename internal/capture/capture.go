@@ -876,15 +876,26 @@ func (r *runner) storeStage(ctx context.Context, in <-chan []*job, setFatal func
 				}
 			}
 		}
+		// One transaction per ledger entry (the store has no batch call for
+		// them): in parallel, so a server database commits them in groups.
+		var wg sync.WaitGroup
+		sem := make(chan struct{}, 8)
 		for _, j := range batch {
 			if failedStore[j] || j.state == nil {
 				continue
 			}
-			if err := r.opts.Store.PutSourceState(ctx, j.state); err != nil {
-				// The document is saved; a stale ledger only means the next
-				// run reads these bytes again and finds them unchanged.
-				r.log.Warn("could not update the capture ledger", "source", j.source, "err", err)
-			}
+			wg.Add(1)
+			sem <- struct{}{}
+			go func() {
+				defer func() { <-sem; wg.Done() }()
+				if err := r.opts.Store.PutSourceState(ctx, j.state); err != nil {
+					// The document is saved; a stale ledger only means the
+					// next run reads these bytes again and finds them
+					// unchanged.
+					r.log.Warn("could not update the capture ledger", "source", j.source, "err", err)
+				}
+			}()
 		}
+		wg.Wait()
 	}
 }
