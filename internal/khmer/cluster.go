@@ -113,6 +113,9 @@ func NextCluster(s string) int {
 	r, n := decode(s, 0)
 	c := classOf(r)
 	switch {
+	case c == clsCoeng:
+		// A subscript with no base still keeps its letter.
+		return khmerMarksLen(s)
 	case c == clsCons || c == clsIndV || isMark(c):
 		return n + khmerMarksLen(s[n:])
 	case c == clsOther:

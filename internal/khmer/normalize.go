@@ -236,8 +236,11 @@ func firstChange(s string) int {
 			i++
 			continue
 		}
-		r, n := decode(s, i)
-		if r == utf8.RuneError && n == 1 {
+		var r rune
+		var n int
+		if i+2 < len(s) && s[i] == 0xE1 && s[i+1]&0xFE == 0x9E && s[i+2]&0xC0 == 0x80 {
+			r, n = 0x1780|rune(s[i+1]&1)<<6|rune(s[i+2]&0x3F), 3 // decode, inlined by hand
+		} else if r, n = decodeSlow(s, i); r == utf8.RuneError && n == 1 {
 			return i
 		}
 		c := classOf(r)

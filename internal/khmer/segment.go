@@ -69,7 +69,7 @@ var particles = []string{"មិន", "បាន", "ក៏", "នឹង", "ក�
 // two words. Hand-listed grammar words are left alone.
 func markPhrases(t *trie, words []trieWord) {
 	isDict := func(r []rune) bool {
-		n := t.node(r)
+		n := t.nodeOf(string(r))
 		return n >= 0 && t.nodes[n].flags&flagDict != 0
 	}
 	var parts [][]rune
@@ -92,7 +92,7 @@ func markPhrases(t *trie, words []trieWord) {
 			}
 		}
 		if phrase {
-			t.nodes[t.node(w.r)].flags |= flagPhrase
+			t.nodes[t.nodeOf(string(w.r))].flags |= flagPhrase
 		}
 	}
 }
@@ -576,6 +576,14 @@ func walk(dst []hit, tr *trie, t string, b []int, i, to int) []hit {
 			rank += bits.OnesCount64(nd.set[0])
 		}
 		node = nd.kids + uint32(rank)
+		if tl := int(tr.nodes[node].tailLen); tl > 0 {
+			// Shared stretch: no word ends inside it.
+			off := int(tr.nodes[node].tail)
+			if p+tl > to || t[p:p+tl] != string(tr.tails[off:off+tl]) {
+				break
+			}
+			p += tl
+		}
 		for k <= m && b[k] < p {
 			k++
 		}

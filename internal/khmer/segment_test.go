@@ -281,3 +281,29 @@ func BenchmarkICUSegment(b *testing.B) {
 		bounds, _ = icu.Boundaries(bounds[:0], text)
 	}
 }
+
+func FuzzReadGold(f *testing.F) {
+	f.Add("ក្រៅ_ពី/IN នោះ/DT ការ~ងារ/NN //SYM\n\nលោក/PRO ក/PN\n")
+	f.Add("a/b/c /x/ _/_ ~\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		gold, err := ReadGold(strings.NewReader(s))
+		if err != nil {
+			return // lines too long for the scanner
+		}
+		for _, g := range gold {
+			if g.Raw == "" || g.Bounds[0] != 0 || g.Bounds[len(g.Bounds)-1] != len(g.Raw) {
+				t.Fatalf("bad sentence %+v from %q", g, s)
+			}
+			for i := 1; i < len(g.Bounds); i++ {
+				if g.Bounds[i] <= g.Bounds[i-1] {
+					t.Fatalf("bounds not increasing %v from %q", g.Bounds, s)
+				}
+			}
+			var sc SegScore
+			sc.Add(g.Bounds, g.Bounds)
+			if sc.WordF1() != 1 {
+				t.Fatalf("gold against itself scores %v", sc.WordF1())
+			}
+		}
+	})
+}

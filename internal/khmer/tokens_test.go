@@ -175,6 +175,18 @@ func checkTokenSafety(t *testing.T, tk *Tokenizer, s string) {
 			t.Fatalf("empty group for %q", s)
 		}
 	}
+	// Literals for PostgreSQL: quoted tokens only, balanced quotes.
+	if v := tk.TSVector(s); strings.Count(v, "'")%2 != 0 || strings.ContainsAny(strings.Map(func(r rune) rune {
+		if r == '\'' || r == ':' || r == ',' || r == ' ' {
+			return -1
+		}
+		return r
+	}, v), "\\\"()&|!<>-") {
+		t.Fatalf("TSVector(%q) = %q", s, v)
+	}
+	if q := tk.TSQuery(s); strings.Count(q, "'")%2 != 0 || strings.Contains(q, "\\") {
+		t.Fatalf("TSQuery(%q) = %q", s, q)
+	}
 	// A text always matches a query made of itself.
 	if len(tk.QueryTokens(s)) > 0 && !matches(tk, s, s) {
 		t.Fatalf("%q does not match itself: %q vs %q", s, tk.QueryTokens(s), tk.IndexString(s))
