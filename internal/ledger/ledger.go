@@ -355,4 +355,3 @@ func contains(xs []string, x string) bool {
 	}
 	return false
 }
-
