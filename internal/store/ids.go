@@ -77,5 +77,7 @@ func NameKey(s string) string {
 			b.WriteRune(r)
 		}
 	}
-	return b.String()
+	// Again: dropping a space can put a combining mark after a letter it
+	// now composes with ("a ̃" → "ã").
+	return norm.NFC.String(b.String())
 }
