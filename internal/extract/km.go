@@ -116,7 +116,7 @@ func (x *kmDoc) read(idx int, st *Sentence) *kmSent {
 	trig, names := false, false
 	for _, t := range ks.toks {
 		switch t.w.kind {
-		case kmTrigger:
+		case kmTrigger, kmLeave:
 			trig = true
 		case kmPreside, kmPresideBef, kmJudge, kmNameAnchor:
 			names = true
@@ -476,6 +476,27 @@ func (x *kmDoc) events(ks *kmSent) []kmEvent {
 	for _, g := range groups {
 		if g.typ == kmJoinType {
 			hasJoin = true
+		}
+	}
+	if !hasJoin {
+		// "ប្រកាសចាកចេញពីគណបក្ស X" without joining another is leaving X.
+		for _, t := range ks.toks {
+			if t.w.kind != kmLeave || ks.blocked(t, ks.clauseStart(t.start)) {
+				continue
+			}
+			party := false
+			for _, o := range ks.orgs {
+				if o.Kind == record.OrgParty && o.ID != "opposition" && o.ID != "other-parties" && o.Start >= t.end && o.Start-t.end <= 30 {
+					party = true
+				}
+			}
+			if !party {
+				continue
+			}
+			rt := t
+			rt.w = &kmWord{w: t.w.w, kind: kmTrigger, typ: record.EventResignation}
+			groups = append(groups, &group{typ: record.EventResignation, toks: []kmTok{rt}})
+			break
 		}
 	}
 	var out []kmEvent
@@ -1405,7 +1426,7 @@ func (x *kmDoc) partOfDefection(r *kmEvent, evs []kmEvent) bool {
 		if Family(e.Type) != record.EventDefection {
 			continue
 		}
-		if r.FromOrg != "" && (r.FromOrg == e.FromOrg || e.FromOrg == kmOpposition) {
+		if r.FromOrg != "" && (r.FromOrg == e.FromOrg || e.FromOrg == kmOpposition || r.FromOrg == kmOpposition) {
 			return true
 		}
 		for _, p := range r.Persons {
