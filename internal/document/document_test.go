@@ -138,6 +138,15 @@ func TestReadSamplePages(t *testing.T) {
 			contains:  []string{"លាលែងពីតំណែង"},
 			excludes:  []string{"អានច្រើនបំផុត", "ចុះឈ្មោះទទួលព័ត៌មាន"},
 		}},
+		{"lotus-news-km-2025-06-10-prey-veng-arrest.html", "https://lotus-news.example/km/society/2025/06/10/prey-veng-activist-arrested/", want{
+			title:       "សមត្ថកិច្ចចាប់ខ្លួនសកម្មជនគណបក្សផ្កាយព្រឹកម្នាក់ នៅខេត្តព្រៃវែង ពីបទញុះញង់",
+			lang:        "km",
+			published:   "2025-06-10",
+			publishedAt: "2025-06-10T17:25:00+07:00",
+			outlet:      "daily-lotus-news",
+			contains:    []string{"បានចាប់ខ្លួនលោក ស៊ុន វិចិត្រ", "ឧត្តមសេនីយ៍ត្រី ខៀវ សុវណ្ណារិទ្ធ"},
+			excludes:    []string{"អត្ថបទពាក់ព័ន្ធ", "ពេញនិយម", "រក្សាសិទ្ធិ"},
+		}},
 		{"sample-ministry-en-2025-05-20-appointment.html", "https://sample-ministry.example/en/announcements/2025/05/20/secretary-of-state-appointed.html", want{
 			title:      "Sub-decree appoints Ouk Bunthoeun Secretary of State of the Ministry of Sample Affairs",
 			lang:       "en",
