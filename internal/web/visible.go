@@ -56,7 +56,11 @@ func afterParam(r *http.Request) (string, error) {
 func trimForMessage(s string) string {
 	s = strings.ToValidUTF8(s, "?")
 	if len(s) > 40 {
-		s = s[:40] + "…"
+		cut := 40
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut] + "…"
 	}
 	return strings.Map(func(r rune) rune {
 		if unicode.IsControl(r) {
