@@ -31,6 +31,7 @@ type enSent struct {
 	// event (see sentence): most sentences state none.
 	dates  []dateMention
 	places []placeAt
+	aside  []bool // parenthetical tokens, when a rule needs them
 }
 
 // readPlaces finds the gazetteer places of a sentence.

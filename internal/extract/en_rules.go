@@ -222,6 +222,12 @@ func (x *enDoc) build(k int, s *enSent, tr trig, cs, rep, oe int, mod modality) 
 	var excl func(int) bool = inSubset
 	switch Family(tr.typ) {
 	case record.EventDefection:
+		// "joined the ministry", "joined a rally": joining is political only
+		// towards a party, said or referred to.
+		if tr.flags&(fStrongDef|fGroupObj|fNoun) == 0 && firstOrg(s, side{tr.j, min(obj.b+2, tr.j+8)}, lexParty) == "" &&
+			!hasWord(toks, tr.j, min(len(toks), tr.j+5), "party", "party's", "us", "ranks", "them", "our", "its", "his", "her", "their") {
+			return nil
+		}
 		x.joinOrgs(k, s, tr, &ev, main, who, obj, actor, rep, excl)
 		if ev.FromOrg != "" || tr.flags&fStrongDef != 0 || hasWordExcl(toks, who.a, who.b, excl, "former", "ex-cnrp", "defectors", "ex-members") {
 			ev.Type = record.EventDefection
@@ -258,6 +264,7 @@ func (x *enDoc) build(k int, s *enSent, tr trig, cs, rep, oe int, mod modality) 
 			ev.ToOrg = ""
 		}
 	case record.EventDisqualification:
+		s.aside = parenthetical(toks)
 		ev.FromOrg = nearestParty(s, side{cs, len(toks)}, tr.i)
 		if ev.FromOrg == "" {
 			ev.FromOrg = nearestParty(s, side{0, len(toks)}, tr.i)
@@ -379,6 +386,43 @@ func (x *enDoc) isName(s *enSent, n string) bool {
 		}
 	}
 	return false
+}
+
+// parenthetical marks the tokens of asides that say nothing about the
+// event: "(CNHP)", ", founded in 1995 as the Khmer Nation Party,", ",
+// who escaped in 2022,".
+func parenthetical(toks []token) []bool {
+	out := make([]bool, len(toks))
+	for i := 0; i < len(toks); i++ {
+		open := false
+		switch {
+		case toks[i].L == "(":
+			open = true
+		case toks[i].L == "," && i+1 < len(toks):
+			switch toks[i+1].L {
+			case "who", "which", "whose", "whom", "founded", "formed", "established", "based", "formerly", "once", "known", "created", "registered", "headed":
+				open = true
+			}
+		}
+		if !open {
+			continue
+		}
+		closer := ","
+		if toks[i].L == "(" {
+			closer = ")"
+		}
+		for j := i + 1; j < len(toks) && j < i+30; j++ {
+			if toks[j].L == closer || toks[j].L == ";" {
+				if toks[j].L == closer {
+					for k := i + 1; k < j; k++ {
+						out[k] = true
+					}
+				}
+				break
+			}
+		}
+	}
+	return out
 }
 
 // quoted reports whether token i is inside a quotation.
@@ -509,7 +553,7 @@ func (x *enDoc) claimant(s *enSent, rep int, tr trig) string {
 		if n := pick(k+2, end, false); n != "" {
 			return n
 		}
-		if end > k+2 && end-k < 10 {
+		if end > k+2 && end-k < 18 {
 			return s.sent.Text[toks[k+2].S-s.sent.Span.Start : toks[end-1].E-s.sent.Span.Start]
 		}
 	}
@@ -636,7 +680,7 @@ func nearestParty(s *enSent, r side, i int) string {
 	best, bestD := "", 1<<30
 	opp := ""
 	for _, m := range s.ments {
-		if m.i < r.a || m.j > r.b || m.e.Kind != lexParty {
+		if m.i < r.a || m.j > r.b || m.e.Kind != lexParty || s.aside != nil && s.aside[m.i] {
 			continue
 		}
 		if m.e.Canon == OppositionUnspecified || m.e.Canon == OtherParties {
@@ -950,11 +994,16 @@ func pickDate(s *enSent, tr trig, cs, oe, rep int) record.Date {
 		return record.Date{}
 	}
 	toks := s.toks
+	aside := parenthetical(toks)
 	inRel := func(i int) bool {
-		for k := i - 1; k >= 0; k-- {
-			if toks[k].L == "," || toks[k].L == "-" || toks[k].L == "(" {
-				return has(toks, k+1, "who", "which", "whom", "whose") && k+1 < tr.i && closesBefore(toks, i, tr.i)
+		if aside[i] && !(i >= tr.i && i < tr.j) {
+			// unless the event itself is told in the aside
+			for k := tr.i; k < tr.j; k++ {
+				if aside[k] {
+					return false
+				}
 			}
+			return true
 		}
 		return false
 	}

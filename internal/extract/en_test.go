@@ -122,6 +122,8 @@ var enCases = []enCase{
 	{name: "whether", text: "It is unclear whether the four councillors have joined another party."},
 	{name: "arrest warrant is not an arrest", text: "Lay Vichet left the country after receiving notice of an arrest warrant.",
 		want: []want{{typ: record.EventFlight, persons: []string{"Lay Vichet"}}}},
+	{name: "joined a rally", text: "More than 200 workers joined a rally outside the Ministry of Labour on Monday."},
+	{name: "joined the ministry", text: "Chan Dara joined the Ministry of Interior in 2010 as a junior official."},
 	{name: "press release", text: "The Candlelight Party released a statement on the elections."},
 
 	// Denials are kept apart from events.
@@ -281,6 +283,18 @@ var enCases = []enCase{
 	{name: "receiving official told of the group told before", pub: "2024-05-22",
 		text: "More than 300 former opposition supporters in Kampong Cham have joined the CPP. The new members were received by provincial governor Un Chanda.",
 		want: []want{{typ: record.EventDefection, count: 300, q: record.CountMoreThan, from: OppositionUnspecified, to: tCPP, prov: "Kampong Cham", presided: []string{"Un Chanda"}}}},
+	{name: "aside is not the party disqualified",
+		text: "The Candlelight Party, founded in 1995 as the Khmer Nation Party, was not allowed to contest the election after the National Election Committee rejected its registration.",
+		want: []want{{typ: record.EventDisqualification, from: tCP, to: NEC}}},
+	{name: "was himself jailed",
+		text: "Rong Sokhom was himself jailed in 2020 for incitement and was released in November 2021.",
+		want: []want{
+			{typ: record.EventConviction, persons: []string{"Rong Sokhom"}, date: "2020"},
+			{typ: record.EventRelease, persons: []string{"Rong Sokhom"}, date: "2021-11"},
+		}},
+	{name: "according to a long source", pub: "2024-06-10",
+		text: "On Saturday, 1,026 Candlelight members from Prey Veng province joined the CPP, according to a post on the provincial administration's Facebook page.",
+		want: []want{{typ: record.EventDefection, count: 1026, from: tCP, to: tCPP, prov: "Prey Veng", date: "2024-06-08", claimant: "a post on the provincial administration's Facebook page"}}},
 	{name: "headline and body",
 		text: "Opposition Activist Flees to Thailand\nCandlelight Party activist Pich Sreymom fled to Thailand after police summoned her.",
 		want: []want{{typ: record.EventFlight, from: tCP, persons: []string{"Pich Sreymom"}}}},

@@ -141,7 +141,7 @@ func findTriggers(s *enSent) []trig {
 		case "sentenced", "convicted", "imprisoned":
 			add(i, i+1, record.EventConviction, fActed)
 		case "jailed":
-			if has(toks, i+1, "for") {
+			if has(toks, i+1, "for") || passive(toks, i) && !has(toks, i-1, "remains", "remain", "still") {
 				add(i, i+1, record.EventConviction, fActed)
 			}
 		case "guilty":
@@ -285,7 +285,7 @@ func isAdverb(t token) bool {
 		return true
 	}
 	switch t.L {
-	case "also", "then", "soon", "later", "already", "just", "recently", "subsequently", "eventually", "finally", "reportedly", "allegedly", "since", "all", "both", "again", "once", "now", "yesterday", "today", "quickly", "formally":
+	case "also", "then", "soon", "later", "already", "just", "recently", "himself", "herself", "themselves", "itself", "subsequently", "eventually", "finally", "reportedly", "allegedly", "since", "all", "both", "again", "once", "now", "yesterday", "today", "quickly", "formally":
 		return true
 	}
 	return false
@@ -378,9 +378,11 @@ func modalityOf(toks []token, tr trig, clauseStart int) modality {
 			}
 		}
 	}
-	for k := 0; k < i; k++ {
-		if denyWords[toks[k].L] {
-			return modDenied
+	if tr.flags&fNegPart == 0 {
+		for k := 0; k < i; k++ {
+			if denyWords[toks[k].L] {
+				return modDenied
+			}
 		}
 	}
 	return modDone
