@@ -199,7 +199,7 @@ func ParseDate(s string, published time.Time) (Date, bool) {
 }
 
 // dateIntroducers may stand before a date in ParseDate's input.
-var dateIntroducers = []string{"កាលពី", "នៅ", "នា", "ចាប់ពី", "គិតត្រឹម", "ពី", "on", "On", "in", "In", "since", "Since",
+var dateIntroducers = []string{"កាលពីព្រឹក", "កាលពីរសៀល", "កាលពីល្ងាច", "កាលពីយប់", "ព្រឹក", "រសៀល", "ល្ងាច", "យប់", "កាលពី", "នៅ", "នា", "ចាប់ពី", "គិតត្រឹម", "ពី", "on", "On", "in", "In", "since", "Since",
 	"during", "mid-", "by", "until", "from", "of", "at", "early", "late"}
 
 type dateScanner struct {

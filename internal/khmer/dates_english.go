@@ -307,6 +307,8 @@ var dateEnglishRels = []dateRel{
 	{"last month", relMonth, -1}, {"this month", relMonth, 0}, {"next month", relMonth, 1},
 	{"earlier this month", relEarlierMonth, 0}, {"early this month", relEarlierMonth, 0},
 	{"late last month", relMonth, -1}, {"early last month", relMonth, -1}, {"the previous month", relMonth, -1},
+	{"last weekend", relWeekend, -1}, {"over the weekend", relWeekend, 0}, {"this weekend", relWeekend, 0},
+	{"the past weekend", relWeekend, -1},
 	{"last year", relYear, -1}, {"this year", relYear, 0}, {"next year", relYear, 1},
 	{"earlier this year", relEarlierYear, 0}, {"early this year", relEarlierYear, 0},
 	{"late last year", relYear, -1}, {"early last year", relYear, -1}, {"the previous year", relYear, -1},

@@ -120,6 +120,13 @@ func (sc *dateScanner) khmerDayMonth(i int) (DateMatch, bool) {
 		k2 := txSkipSpace(sc.s, e)
 		if e2, idx, ok := sc.kw(k2, dateKhmerMonthLits); ok {
 			month, j = dateKhmerMonths[idx].v, e2
+		} else if v, e2, n, ok := sc.digits(k2); ok && n <= 2 && v >= 1 && v <= 12 {
+			// ថ្ងៃទី២៣ ខែ០៧ ឆ្នាំ២០២៣: a month in figures needs its year
+			y, e3, ok := sc.khmerYearAfter(e2)
+			if !ok || !dateValid(y, v, d) {
+				return DateMatch{}, false
+			}
+			return DateMatch{Start: i, End: e3, Date: Date{y, v, d, PrecisionDay}, Kind: DateAbsolute}, true
 		} else if e2, idx, ok := sc.kw(e, dateKhmerSuffixLits); ok && marked {
 			switch dateKhmerSuffixes[idx].v {
 			case sufThis:
@@ -146,7 +153,7 @@ func (sc *dateScanner) khmerDayMonth(i int) (DateMatch, bool) {
 			}
 		}
 		if k2 == k {
-			return DateMatch{}, false
+			return sc.khmerDayOnly(i, j, d)
 		}
 		second, ok := sc.khmerDayMonth(k2)
 		if !ok || second.Date.Precision != PrecisionDay || !dateValid(second.Date.Year, second.Date.Month, d) || d > second.Date.Day {
@@ -208,6 +215,47 @@ func (sc *dateScanner) khmerDayMonth(i int) (DateMatch, bool) {
 	return DateMatch{Start: i, End: end, Date: dt, Kind: DateAbsolute}, true
 }
 
+// khmerDayOnly reads a day of the month written without its month, in
+// the two forms that place it: ថ្ងៃទី២៧ នេះ (this month) and
+// កាលពីថ្ងៃទី២៧ (the latest 27th on or before publication).
+func (sc *dateScanner) khmerDayOnly(i, j, d int) (DateMatch, bool) {
+	if !sc.hasPub {
+		return DateMatch{}, false
+	}
+	py, pm := sc.pubYM()
+	if e, ok := sc.lit(txSkipSpace(sc.s, j), "នេះ"); ok {
+		if !dateValid(py, pm, d) {
+			return DateMatch{}, false
+		}
+		return DateMatch{Start: i, End: e, Date: Date{py, pm, d, PrecisionDay}, Kind: DateRelative}, true
+	}
+	k := txBackSpace(sc.s, i)
+	if st, _, ok := sc.endsWithAny(k, dateKhmerDayParts); ok {
+		k = txBackSpace(sc.s, st)
+	}
+	if _, _, ok := sc.endsWithAny(k, []string{"កាលពី"}); !ok {
+		return DateMatch{}, false
+	}
+	for back := 0; back < 3; back++ {
+		mm := py*12 + pm - 1 - back
+		y, m := mm/12, mm%12+1
+		if dateValid(y, m, d) && lunarCivilToDays(y, m, d) <= sc.pub {
+			return DateMatch{Start: i, End: j, Date: Date{y, m, d, PrecisionDay}, Kind: DateRelative}, true
+		}
+	}
+	return DateMatch{}, false
+}
+
+// endsWithAny reports which of lits ends just before byte k.
+func (sc *dateScanner) endsWithAny(k int, lits []string) (start, idx int, ok bool) {
+	for n, l := range lits {
+		if st, ok := txEndsWithKhmer(sc.s, k, l); ok {
+			return st, n, true
+		}
+	}
+	return 0, 0, false
+}
+
 // khmerMonthYear reads ខែកក្កដា ឆ្នាំ២០២៣, ខែកក្កដា ២០២៣, ខែកក្កដា,
 // ខែវិច្ឆិកានេះ, ខែធ្នូ ខាងមុខ.
 func (sc *dateScanner) khmerMonthYear(i int) (DateMatch, bool) {
@@ -217,7 +265,20 @@ func (sc *dateScanner) khmerMonthYear(i int) (DateMatch, bool) {
 	}
 	e2, idx, ok := sc.kw(txSkipSpace(sc.s, e), dateKhmerMonthLits)
 	if !ok {
-		return DateMatch{}, false
+		// ខែ០៧ ឆ្នាំ២០២៣
+		v, e3, n, ok := sc.digits(txSkipSpace(sc.s, e))
+		if !ok || n > 2 || v < 1 || v > 12 {
+			return DateMatch{}, false
+		}
+		k := txSkipSpace(sc.s, e3)
+		if _, ok := sc.lit(k, "ឆ្នាំ"); !ok {
+			return DateMatch{}, false // "៦ ខែ ២០២៣" is not a month
+		}
+		y, e4, ok := sc.khmerYearAfter(e3)
+		if !ok {
+			return DateMatch{}, false
+		}
+		return DateMatch{Start: i, End: e4, Date: Date{y, v, 0, PrecisionMonth}, Kind: DateAbsolute}, true
 	}
 	month := dateKhmerMonths[idx].v
 	if y, e3, ok := sc.khmerYearAfter(e2); ok {
@@ -307,6 +368,7 @@ const (
 	relEarlierWeek
 	relEarlierMonth
 	relEarlierYear
+	relWeekend // n = -1: the last Saturday and Sunday; 0: the nearest on or before publication
 )
 
 type dateRel struct {
@@ -326,6 +388,7 @@ var dateKhmerRels = []dateRel{
 	{"អាទិត្យមុន", relWeek, -1}, {"អាទិត្យកន្លងទៅ", relWeek, -1},
 	{"សប្តាហ៍នេះ", relWeek, 0}, {"សប្តាហ៍ក្រោយ", relWeek, 1}, {"សប្តាហ៍ខាងមុខ", relWeek, 1},
 	{"អាទិត្យក្រោយ", relWeek, 1}, {"ដើមសប្តាហ៍នេះ", relEarlierWeek, 0},
+	{"ចុងសប្តាហ៍មុន", relWeekend, -1}, {"ចុងសប្តាហ៍កន្លងទៅ", relWeekend, -1}, {"ចុងសប្តាហ៍នេះ", relWeekend, 0},
 	{"ខែមុន", relMonth, -1}, {"ខែកន្លងទៅ", relMonth, -1}, {"ខែកន្លងមក", relMonth, -1}, {"ខែនេះ", relMonth, 0},
 	{"ខែក្រោយ", relMonth, 1}, {"ខែខាងមុខ", relMonth, 1}, {"ដើមខែនេះ", relEarlierMonth, 0},
 	{"ឆ្នាំមុន", relYear, -1}, {"ឆ្នាំទៅ", relYear, -1}, {"ឆ្នាំកន្លងទៅ", relYear, -1}, {"ឆ្នាំកន្លងមក", relYear, -1},
@@ -361,6 +424,14 @@ func (sc *dateScanner) resolveRel(kind, n int) (Date, bool) {
 		return d, !d.IsZero()
 	case relEarlierWeek:
 		d := dateSpan(monday, sc.pub)
+		return d, !d.IsZero()
+	case relWeekend:
+		sat := monday - 2 // the weekend before this week
+		if n == 0 && sc.pub >= monday+5 {
+			sat = monday + 5 // said on the weekend itself
+		}
+		end := min(sat+1, max(sat, sc.pub))
+		d := dateSpan(sat, end)
 		return d, !d.IsZero()
 	case relMonth:
 		mm := py*12 + pm - 1 + n

@@ -63,6 +63,15 @@ func TestParseDate(t *testing.T) {
 		{"ថ្ងៃទី២៣ ខែមុន", datesTestPub, "2023-07-23"},
 		{"ថ្ងៃទី៩ ខែកក្កដា", time.Time{}, ""},
 		{"ខែសីហា ឆ្នាំមុន", datesTestPub, "2022-08"},
+		{"ថ្ងៃទី២៣ ខែ០៧ ឆ្នាំ២០២៣", datesTestPub, "2023-07-23"},
+		{"ថ្ងៃទី ៩ ខែ ១១ ឆ្នាំ ២០២៣", time.Time{}, "2023-11-09"},
+		{"ខែ០៧ ឆ្នាំ២០២៣", datesTestPub, "2023-07"},
+		{"ថ្ងៃទី២៣ ខែ០៧", datesTestPub, ""}, // a month in figures needs its year
+		{"កាលពីថ្ងៃទី២៧", datesTestPub, "2023-07-27"},
+		{"កាលពីថ្ងៃទី១", datesTestPub, "2023-08-01"},
+		{"កាលពីព្រឹកថ្ងៃទី៣១", datesTestPub, "2023-07-31"},
+		{"ថ្ងៃទី២៧ នេះ", datesTestPub, "2023-08-27"},
+		{"ថ្ងៃទី២៧", datesTestPub, ""}, // nothing places it
 		// figures
 		{"២៣/០៧/២០២៣", datesTestPub, "2023-07-23"},
 		{"23-07-2023", datesTestPub, "2023-07-23"},
@@ -127,6 +136,11 @@ func TestParseDate(t *testing.T) {
 		{"earlier this month", datesTestPub, "2023-08"},
 		{"earlier this year", datesTestPub, "2023"},
 		{"last year", datesTestPub, "2022"},
+		{"last weekend", datesTestPub, "2023-07"},     // 29–30 July
+		{"over the weekend", datesTestPub, "2023-07"}, // the same weekend
+		{"ចុងសប្តាហ៍មុន", datesTestPub, "2023-07"},
+		{"over the weekend", time.Date(2023, 9, 2, 0, 0, 0, 0, time.UTC), "2023-09-02"}, // said on Saturday
+		{"last weekend", time.Date(2023, 10, 2, 0, 0, 0, 0, time.UTC), "2023"},          // 30 Sep – 1 Oct: only the year holds both
 		{"in June", datesTestPub, "2023-06"},
 		{"in September", datesTestPub, "2022-09"},
 		{"mid-June", datesTestPub, "2023-06"},
