@@ -1,9 +1,12 @@
 package store
 
 import (
+	"slices"
+
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
+	"github.com/kamnotra/kamnotra/internal/khmer"
 	"strings"
 	"time"
 	"unicode"
@@ -80,4 +83,17 @@ func NameKey(s string) string {
 	// Again: dropping a space can put a combining mark after a letter it
 	// now composes with ("a ̃" → "ã").
 	return norm.NFC.String(b.String())
+}
+
+// PersonNameKey is the form in which people's names are compared: the
+// romanisation keys of the name's parts (khmer.NameKeys), titles stripped,
+// sorted, so that every script and spelling of one name and both orders of
+// its parts share a key (Khuong Sreng, Khoung Sreng, Sreng Khuong,
+// ឃួង ស្រេង). A zero-width space separates parts as a space does.
+func PersonNameKey(name string) string {
+	name = strings.NewReplacer("\u200b", " ", "\u200c", " ", "\u2060", " ").Replace(name)
+	bare, _ := khmer.StripTitles(name)
+	parts := khmer.NameKeys(bare)
+	slices.Sort(parts)
+	return strings.Join(parts, " ")
 }

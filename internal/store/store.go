@@ -116,8 +116,9 @@ type Store interface {
 	Person(ctx context.Context, id string) (*record.Person, error)
 	// PeopleByName finds people with exactly this name value in any script.
 	PeopleByName(ctx context.Context, value string) ([]record.Person, error)
-	// PeopleByNameKey finds people one of whose names has the same NameKey
-	// as name: spacing, case and punctuation do not matter.
+	// PeopleByNameKey finds people one of whose names has the same
+	// PersonNameKey as name: script, romanisation, spacing, case, titles and
+	// the order of the parts do not matter.
 	PeopleByNameKey(ctx context.Context, name string) ([]record.Person, error)
 	PutOrganisation(ctx context.Context, o *record.Organisation) error
 	Organisation(ctx context.Context, id string) (*record.Organisation, error)

@@ -125,12 +125,15 @@ func (s *Store) PutSourceState(ctx context.Context, st *record.SourceState) erro
 
 // Names, kept in person_names, org_names and place_names.
 
-type nameTable struct{ table, owner string }
+type nameTable struct {
+	table, owner string
+	key          func(string) string // the name_key column
+}
 
 var (
-	personNames = nameTable{"person_names", "person_id"}
-	orgNames    = nameTable{"org_names", "org_id"}
-	placeNames  = nameTable{"place_names", "place_id"}
+	personNames = nameTable{"person_names", "person_id", store.PersonNameKey}
+	orgNames    = nameTable{"org_names", "org_id", store.NameKey}
+	placeNames  = nameTable{"place_names", "place_id", store.NameKey}
 )
 
 func (s *Store) writeNames(t *tx, nt nameTable, id string, ns record.Names) error {
@@ -139,7 +142,7 @@ func (s *Store) writeNames(t *tx, nt nameTable, id string, ns record.Names) erro
 	}
 	for i, n := range ns {
 		if _, err := t.exec(`INSERT INTO `+nt.table+` (`+nt.owner+`, ord, lang, script, value, kind, name_key) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			id, i, n.Lang, n.Script, n.Value, string(n.Kind), store.NameKey(n.Value)); err != nil {
+			id, i, n.Lang, n.Script, n.Value, string(n.Kind), nt.key(n.Value)); err != nil {
 			return err
 		}
 	}
@@ -279,7 +282,7 @@ func (s *Store) PeopleByName(ctx context.Context, value string) ([]record.Person
 
 // PeopleByNameKey implements store.Store.
 func (s *Store) PeopleByNameKey(ctx context.Context, name string) ([]record.Person, error) {
-	key := store.NameKey(name)
+	key := store.PersonNameKey(name)
 	if key == "" {
 		return nil, nil
 	}

@@ -646,7 +646,10 @@ func testPeople(t *testing.T, open Opener) {
 		{"exact Latin", s.PeopleByName, "Sok Vanary", []string{p.ID}},
 		{"exact is exact", s.PeopleByName, "sok vanary", nil},
 		{"key ignores case and spacing", s.PeopleByNameKey, "SOK-VANNARY", sorted(p.ID, other.ID)},
-		{"key joins Khmer parts", s.PeopleByNameKey, khmerNameZW, []string{p.ID}},
+		{"key meets across scripts, zero-width space or not", s.PeopleByNameKey, khmerNameZW, sorted(p.ID, other.ID)},
+		{"key ignores the order of parts", s.PeopleByNameKey, "Vannary Sok", sorted(p.ID, other.ID)},
+		{"key ignores titles", s.PeopleByNameKey, "H.E. Sok Vannary", sorted(p.ID, other.ID)},
+		{"key keeps other people apart", s.PeopleByNameKey, "Sok An", nil},
 		{"key of nothing", s.PeopleByNameKey, " - ", nil},
 		{"no one", s.PeopleByName, "Nobody", nil},
 	}

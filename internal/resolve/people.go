@@ -1,0 +1,146 @@
+// Package resolve turns the mentions of an extraction into the record:
+// names into people, reports of one happening into one event, and events
+// into each person's memberships and posts over time.
+//
+// Linking is deliberately conservative. A mention is linked to a person
+// only when every part of the name meets (by romanisation key, whatever
+// the script or spelling) and nothing else competes; a one-word mention
+// ("Raiya") is linked only to a full name in the same document. Anything
+// weaker stays a mention with a candidate, for an editor to confirm:
+// a wrong merge puts one person's arrest on another's page.
+package resolve
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/kamnotra/kamnotra/internal/khmer"
+	"github.com/kamnotra/kamnotra/internal/record"
+)
+
+// Confidence levels of a link.
+const (
+	ConfidenceExact     = 1.0  // the same name, byte for byte
+	ConfidenceKey       = 0.9  // every part meets by romanisation key
+	ConfidenceCoref     = 0.8  // a part of a full name in the same document
+	ConfidenceCandidate = 0.5  // shares a key with several people: not linked
+	Threshold           = 0.75 // at or above: linked; below: a candidate only
+)
+
+// People is what linking needs from the record.
+type People interface {
+	PeopleByNameKey(ctx context.Context, name string) ([]record.Person, error)
+	PutPerson(ctx context.Context, p *record.Person) error
+}
+
+// Link is the outcome of resolving one mention.
+type Link struct {
+	PersonID   string
+	Confidence float64
+	Created    bool     // a new person was added for the mention
+	Candidates []string // people it may be, when not linked
+}
+
+// Key is the matching key of a person's name: the romanisation keys of
+// its parts, sorted, so that the family-name-first and given-name-first
+// orders and every script and spelling of one name share it.
+func Key(name string) string {
+	bare, _ := khmer.StripTitles(name)
+	parts := khmer.NameKeys(bare)
+	slices.Sort(parts)
+	return strings.Join(parts, " ")
+}
+
+// nameOf makes the record name of a mention, in its script.
+func nameOf(mention string) record.Name {
+	if strings.ContainsFunc(mention, func(r rune) bool { return r >= 0x1780 && r <= 0x17FF }) {
+		return record.Name{Lang: record.LangKhmer, Script: record.ScriptKhmer, Value: mention, Kind: record.NameOfficial}
+	}
+	return record.Name{Lang: record.LangEnglish, Script: record.ScriptLatin, Value: mention, Kind: record.NameVariant}
+}
+
+// Linker resolves the mentions of one document.
+type Linker struct {
+	st People
+	// full names in this document by key, for one-word mentions.
+	docFull   map[string]string // part key → person ID
+	ambiguous map[string]bool
+}
+
+// NewLinker starts resolving a document's mentions.
+func NewLinker(st People) *Linker {
+	return &Linker{st: st, docFull: map[string]string{}, ambiguous: map[string]bool{}}
+}
+
+// Link resolves one mention (titles already stripped, or not), adding a
+// person for a full name the record does not know yet.
+func (l *Linker) Link(ctx context.Context, mention string, now time.Time) (Link, error) {
+	bare, titles := khmer.StripTitles(strings.TrimSpace(mention))
+	parts := khmer.NameKeys(bare)
+	switch len(parts) {
+	case 0:
+		return Link{}, nil
+	case 1:
+		// A one-word mention: only the document's own full names.
+		if id, ok := l.docFull[parts[0]]; ok && !l.ambiguous[parts[0]] {
+			return Link{PersonID: id, Confidence: ConfidenceCoref}, nil
+		}
+		return Link{Confidence: 0}, nil
+	}
+	found, err := l.st.PeopleByNameKey(ctx, bare)
+	if err != nil {
+		return Link{}, err
+	}
+	var link Link
+	switch len(found) {
+	case 0:
+		p := &record.Person{Names: record.Names{nameOf(bare)}, Status: record.StatusExtracted, CreatedAt: now, UpdatedAt: now}
+		for _, t := range titles {
+			p.TitleHints = append(p.TitleHints, t.Text)
+		}
+		if p.Names[0].Script == record.ScriptKhmer {
+			p.Names = append(p.Names, record.Name{Lang: record.LangEnglish, Script: record.ScriptLatin, Value: khmer.Romanize(bare), Kind: record.NameRomanisation})
+		}
+		if err := l.st.PutPerson(ctx, p); err != nil {
+			return Link{}, err
+		}
+		link = Link{PersonID: p.ID, Confidence: ConfidenceKey, Created: true}
+	case 1:
+		link = Link{PersonID: found[0].ID, Confidence: ConfidenceKey}
+		if found[0].Names.Has(bare) {
+			link.Confidence = ConfidenceExact
+		} else if err := l.addSpelling(ctx, &found[0], bare, now); err != nil {
+			return Link{}, err
+		}
+	default:
+		link = Link{Confidence: ConfidenceCandidate}
+		for _, p := range found {
+			link.Candidates = append(link.Candidates, p.ID)
+		}
+		return link, nil
+	}
+	for _, k := range parts {
+		if prev, ok := l.docFull[k]; ok && prev != link.PersonID {
+			l.ambiguous[k] = true
+		}
+		l.docFull[k] = link.PersonID
+	}
+	return link, nil
+}
+
+// addSpelling keeps a new spelling of a known person's name as a variant.
+func (l *Linker) addSpelling(ctx context.Context, p *record.Person, name string, now time.Time) error {
+	n := nameOf(name)
+	if n.Script == record.ScriptKhmer {
+		for _, have := range p.Names {
+			if have.Script == record.ScriptKhmer {
+				n.Kind = record.NameVariant
+			}
+		}
+	}
+	p.Names = append(p.Names, n)
+	p.UpdatedAt = now
+	return l.st.PutPerson(ctx, p)
+}
