@@ -537,8 +537,9 @@ func (r *runner) captureResource(ctx context.Context, source, uri, contentType s
 		"WARC-Payload-Digest", warc.Digest(body),
 	), Block: body}
 	if msg != nil && msg.exportRecordID != "" {
-		// The message is taken out of the export archived beside it.
-		rec.Header.Set("WARC-Refers-To", msg.exportRecordID)
+		// The message was taken out of the export archived in the same
+		// run. (WARC-Refers-To is not allowed on resource records.)
+		rec.Header.Set("WARC-Concurrent-To", msg.exportRecordID)
 	}
 	st.SHA256, st.CheckedAt, st.LastError, st.Failures, st.NextAttempt = sha, now, "", 0, time.Time{}
 	r.send(&job{source: source, records: []*warc.Record{rec}, main: 0, doc: doc, state: st})

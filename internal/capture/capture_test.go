@@ -276,7 +276,7 @@ func TestVerifyFindsDamage(t *testing.T) {
 			b, _ := os.ReadFile(path)
 			b[refs[1].Offset+refs[1].Length/2] ^= 0x55
 			os.WriteFile(path, b, 0o644)
-		}, "no readable record", false, 0},
+		}, "refers", false, 0}, // "to an offset where no readable record starts", or "into unreadable bytes at the end" when it was the last
 		{"store sha differs", func(t *testing.T, path string, refs []record.ArchiveRef, st *memStore) {
 			for k, vs := range st.docs {
 				vs[0].SHA256 = strings.Repeat("0", 64)
@@ -359,7 +359,7 @@ func TestTelegramMessages(t *testing.T) {
 	if err != nil || loc.Type() != warc.TypeResource || string(loc.Block) != `{"id":1}` || loc.TargetURI() != "https://t.me/demo/1" {
 		t.Fatalf("message record: %v %+v", err, loc)
 	}
-	if exp := loc.Header.Get("WARC-Refers-To"); exp == "" {
+	if exp := loc.Header.Get("WARC-Concurrent-To"); exp == "" {
 		t.Error("message record does not refer to the export's record")
 	}
 	if sum.Records != 3 {
