@@ -3,11 +3,13 @@ package sqlite_test
 import (
 	"context"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/kamnotra/kamnotra/internal/record"
 	"github.com/kamnotra/kamnotra/internal/store"
 	"github.com/kamnotra/kamnotra/internal/store/sqlite"
 	"github.com/kamnotra/kamnotra/internal/store/storetest"
@@ -137,4 +139,48 @@ func TestOpenDir(t *testing.T) {
 			t.Fatal("no error for an empty data directory")
 		}
 	})
+}
+
+// TestTwoWriters opens one database twice, as two processes would (a
+// capture run beside the web server), and writes through both at once:
+// SQLite lets one write at a time, and the other must wait or retry rather
+// than fail with "database is locked".
+func TestTwoWriters(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "two.db")
+	a, err := sqlite.Open(t.Context(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	b, err := sqlite.Open(t.Context(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	const n = 150
+	errs := make(chan error, 2)
+	for w, s := range []store.Store{a, b} {
+		go func() {
+			for i := range n {
+				d := &record.Document{CanonicalURL: fmt.Sprintf("https://two.example/%d/%d", w, i), SHA256: fmt.Sprint(w, i), Text: storetest.BenchText(i)}
+				if _, err := s.SaveCapture(t.Context(), d); err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range 2 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	docs, err := a.Documents(t.Context(), store.DocumentFilter{Limit: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) != 2*n {
+		t.Fatalf("%d documents, want %d", len(docs), 2*n)
+	}
 }
