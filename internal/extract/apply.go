@@ -8,6 +8,7 @@ import (
 
 	"github.com/kamnotra/kamnotra/internal/outlet"
 	"github.com/kamnotra/kamnotra/internal/record"
+	"github.com/kamnotra/kamnotra/internal/resolve"
 	"github.com/kamnotra/kamnotra/internal/store"
 )
 
@@ -15,6 +16,9 @@ import (
 // document's machine-made facts with them (store.ReplaceExtraction): one
 // new event and one citation per extracted event, made by "extractor/" +
 // Version. Editors' citations are left alone by the store.
+//
+// Mentions of people are linked to people and reports of an event the
+// record holds already are merged into it (package resolve).
 //
 // Denials are not stored: a denial states that something did not happen,
 // and the record holds events; `kamnotra extract` shows them.
@@ -66,6 +70,11 @@ func Apply(ctx context.Context, st store.Store, doc *record.Document) error {
 			Claimant: e.Claimant, Stance: e.Stance, Confidence: e.Confidence,
 			ExtractedBy: "extractor/" + Version, CreatedAt: now,
 		})
+	}
+	// People named are linked to the record's people, and events another
+	// report already put in the record become citations of that event.
+	if err := resolve.Resolve(ctx, st, &x); err != nil {
+		return fmt.Errorf("resolve the people and events of document %s: %w", doc.ID, err)
 	}
 	if err := st.ReplaceExtraction(ctx, x); err != nil {
 		return fmt.Errorf("record the extraction of document %s: %w", doc.ID, err)

@@ -12,7 +12,6 @@ package resolve
 
 import (
 	"context"
-	"slices"
 	"strings"
 	"time"
 
@@ -41,16 +40,6 @@ type Link struct {
 	Confidence float64
 	Created    bool     // a new person was added for the mention
 	Candidates []string // people it may be, when not linked
-}
-
-// Key is the matching key of a person's name: the romanisation keys of
-// its parts, sorted, so that the family-name-first and given-name-first
-// orders and every script and spelling of one name share it.
-func Key(name string) string {
-	bare, _ := khmer.StripTitles(name)
-	parts := khmer.NameKeys(bare)
-	slices.Sort(parts)
-	return strings.Join(parts, " ")
 }
 
 // nameOf makes the record name of a mention, in its script.
