@@ -293,21 +293,17 @@ var benchText = strings.Repeat("កាលពីព្រឹកថ្ងៃទី
 // BenchmarkBaselineRuneLoop decodes every rune of benchText once: the
 // floor any scanner of this text pays, to compare the others with.
 func BenchmarkBaselineRuneLoop(b *testing.B) {
-	b.SetBytes(int64(len(benchText)))
 	n := 0
-	for b.Loop() {
+	benchCPU(b, len(benchText), func() {
 		for _, r := range benchText {
 			if r == '0' {
 				n++
 			}
 		}
-	}
+	})
 	_ = n
 }
 
 func BenchmarkFindDates(b *testing.B) {
-	b.SetBytes(int64(len(benchText)))
-	for b.Loop() {
-		FindDates(benchText, datesTestPub)
-	}
+	benchCPU(b, len(benchText), func() { FindDates(benchText, datesTestPub) })
 }

@@ -300,12 +300,11 @@ func BenchmarkNameKey(b *testing.B) {
 	for _, s := range names {
 		n += len(s)
 	}
-	b.SetBytes(int64(n))
-	for b.Loop() {
+	benchCPU(b, n, func() {
 		for _, s := range names {
 			NameKey(s)
 		}
-	}
+	})
 }
 
 func BenchmarkRomanize(b *testing.B) {
@@ -314,10 +313,9 @@ func BenchmarkRomanize(b *testing.B) {
 	for _, s := range names {
 		n += len(s)
 	}
-	b.SetBytes(int64(n))
-	for b.Loop() {
+	benchCPU(b, n, func() {
 		for _, s := range names {
 			Romanize(s)
 		}
-	}
+	})
 }

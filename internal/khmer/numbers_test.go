@@ -288,10 +288,7 @@ func FuzzFormatNumber(f *testing.F) {
 }
 
 func BenchmarkFindNumbers(b *testing.B) {
-	b.SetBytes(int64(len(benchText)))
-	for b.Loop() {
-		FindNumbers(benchText)
-	}
+	benchCPU(b, len(benchText), func() { FindNumbers(benchText) })
 }
 
 func FuzzDigits(f *testing.F) {
