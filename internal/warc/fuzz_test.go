@@ -2,9 +2,12 @@ package warc
 
 import (
 	"bytes"
+	"encoding/base32"
+	"encoding/hex"
 	"errors"
 	"io"
 	"os"
+	"strings"
 	"testing"
 )
 
@@ -57,6 +60,42 @@ func FuzzReader(f *testing.F) {
 			}
 			rec.CheckDigests()
 			rec.Payload()
+		}
+	})
+}
+
+// FuzzParseDigest: whatever ParseDigest accepts is a 64-digit lower-case
+// hex SHA-256, and the base32 form of it parses back to the same.
+func FuzzParseDigest(f *testing.F) {
+	for _, s := range []string{Digest([]byte("x")), "sha256:" + DigestHex(nil), "sha1:ABC", "sha256:", "SHA-256:zz", ":"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		h, err := ParseDigest(s)
+		if err != nil {
+			return
+		}
+		if len(h) != 64 || strings.ToLower(h) != h {
+			t.Fatalf("ParseDigest(%q) = %q", s, h)
+		}
+		raw, _ := hex.DecodeString(h)
+		if again, err := ParseDigest("sha256:" + base32.StdEncoding.EncodeToString(raw)); err != nil || again != h {
+			t.Fatalf("round trip of %q: %q %v", h, again, err)
+		}
+	})
+}
+
+// FuzzHTTPPayload: any block yields a payload no longer than the block
+// (chunk framing and headers only ever shrink it) and never panics.
+func FuzzHTTPPayload(f *testing.F) {
+	f.Add(httpResponse("<p>body</p>", false), true)
+	f.Add(httpResponse("<p>chunked body</p>", true), true)
+	f.Add([]byte("GET / HTTP/1.1\r\nHost: example.com\r\n\r\n"), false)
+	f.Add([]byte("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nffffffff\r\nab"), true)
+	f.Fuzz(func(t *testing.T, block []byte, response bool) {
+		p, err := HTTPPayload(block, response)
+		if err == nil && len(p) > len(block) {
+			t.Fatalf("payload of %d bytes from a %d-byte block", len(p), len(block))
 		}
 	})
 }
