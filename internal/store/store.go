@@ -1,7 +1,9 @@
 // Package store defines how the record is kept: the Store interface, its
 // conformance suite (package storetest) and two implementations named after
 // their technology, store/sqlite (the embedded default: one data directory)
-// and store/postgres (the server deployment).
+// and store/postgres (the server deployment). Commands open one with
+// storeopen.Open(ctx, dataDir, dbURL), which picks PostgreSQL when dbURL is
+// set and <dataDir>/kamnotra.db otherwise.
 //
 // Rules every implementation keeps: context first; a missing row is a
 // record.Error with code ENotFound, never (nil, nil); a duplicate is
@@ -91,9 +93,13 @@ type Store interface {
 	// so a page that changes back gets a new version recording the revert.
 	// doc.FetchedAt is set to now when zero.
 	SaveCapture(ctx context.Context, doc *record.Document) (SaveOutcome, error)
+	// A new version clears the document's ExtractorVersion, so that
+	// reextraction (DocumentFilter.ExtractorVersionNot) finds it.
+	//
 	// SaveCaptures saves several documents as SaveCapture does, in one
-	// transaction: either all are saved or none. Batches of 50–500 are
-	// several times faster than single calls (see the benchmarks).
+	// transaction: all are saved or none, and the outcomes come in the
+	// order of docs. One commit for many documents is what makes it faster
+	// (BenchmarkSaveCapture in store/sqlite and store/postgres).
 	SaveCaptures(ctx context.Context, docs []*record.Document) ([]SaveOutcome, error)
 	Document(ctx context.Context, id string) (*record.Document, error)
 	DocumentByURL(ctx context.Context, canonicalURL string) (*record.Document, error)

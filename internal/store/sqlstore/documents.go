@@ -96,7 +96,7 @@ func (s *Store) SaveCaptures(ctx context.Context, docs []*record.Document) ([]st
 	}
 	outs := make([]store.SaveOutcome, len(docs))
 	versions := make([]int, len(docs))
-	var current *record.Document
+	current := docs[0] // the document being saved when an error struck
 	err := s.transact(ctx, func(t *tx) error {
 		for i, doc := range docs {
 			current = doc
