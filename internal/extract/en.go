@@ -75,6 +75,13 @@ type enDoc struct {
 	// lastPerson is the last person named as a subject or speaker, for "he".
 	lastPerson string
 	dateline   string
+	presiders  []presiders
+}
+
+// presiders are officials a sentence without an event says presided.
+type presiders struct {
+	k     int // index in sents
+	names []string
 }
 
 func extractEn(d *Doc) []Event {

@@ -38,6 +38,13 @@ func (x *enDoc) sentence(k int, s *enSent) []Event {
 	}()
 	trigs := findTriggers(s)
 	if len(trigs) == 0 {
+		// "The ceremony was chaired by X": who presided over the event
+		// told just before.
+		if hasWord(s.toks, 0, len(s.toks), "ceremony", "event", "gathering", "meeting") {
+			if p := x.presided(s); len(p) > 0 {
+				x.presiders = append(x.presiders, presiders{k, p})
+			}
+		}
 		return nil
 	}
 	toks := s.toks
@@ -1071,6 +1078,20 @@ func (x *enDoc) fillDocLevel(evs []Event) []Event {
 			}
 		}
 	}
+	for _, p := range x.presiders {
+		start := x.sents[p.k].sent.Span.Start
+		prevStart := -1
+		if p.k >= 2 {
+			prevStart = x.sents[p.k-2].sent.Span.Start
+		}
+		for i := len(evs) - 1; i >= 0; i-- {
+			e := &evs[i]
+			if e.Span.Start < start && e.Span.Start >= prevStart && Family(e.Type) == record.EventDefection && len(e.PresidedBy) == 0 {
+				e.PresidedBy = p.names
+				break
+			}
+		}
+	}
 	out := evs[:0]
 	for i := range evs {
 		e := evs[i]
@@ -1109,6 +1130,11 @@ func sentencePlace(s *enSent, from int) Place {
 			continue
 		}
 		m := pa.m
+		// "CNRP commune councillors": "commune" as an adjective names no
+		// commune, and an organisation's name is not a place.
+		if m.Commune != "" && m.Province == "" && (pa.i < len(s.covered) && s.covered[pa.i] || communeAdjective(s, pa)) {
+			continue
+		}
 		if m.Province != "" && m.Province != p.Province {
 			if p.Province != "" && len(m.Provinces) > 1 && contains(m.Provinces, p.Province) {
 				// an ambiguous district decided by the province named
@@ -1136,6 +1162,25 @@ func sentencePlace(s *enSent, from int) Place {
 		p.Commune = ""
 	}
 	return p
+}
+
+func communeAdjective(s *enSent, pa placeAt) bool {
+	for k := pa.i; k < len(s.toks) && k < pa.i+6; k++ {
+		if s.toks[k].L == "commune" || s.toks[k].L == "communes" {
+			if k+1 < len(s.toks) {
+				l := s.toks[k+1].L
+				if _, ok := enPeople[l]; ok {
+					return true
+				}
+				if _, ok := enRoleWords[l]; ok {
+					return true
+				}
+				return l == "election" || l == "elections" || l == "level" || l == "council" || l == "councils"
+			}
+			return false
+		}
+	}
+	return false
 }
 
 func contains(xs []string, x string) bool {
