@@ -680,7 +680,7 @@ func (x *kmDoc) build(ks *kmSent, typ record.EventType, t kmTok) []kmEvent {
 	case record.EventResignation:
 		e.FromOrg = ks.nearestOrg(t.end, pe, true, func(o gazetteer.OrgMatch) bool { return true })
 		if e.FromOrg == "" {
-			e.FromOrg = ks.nearestOrg(cs, t.start, false, func(o gazetteer.OrgMatch) bool { return true })
+			e.FromOrg = ks.nearestOrg(0, t.start, false, func(o gazetteer.OrgMatch) bool { return true })
 		}
 	case record.EventAppointment:
 		e.ToOrg = ks.nearestOrg(t.end, pe, true, func(o gazetteer.OrgMatch) bool { return true })
@@ -808,8 +808,25 @@ func kmWithout(xs, drop []string) []string {
 // ឈ្មោះ "named", only those.
 func (x *kmDoc) persons(ks *kmSent, r [2]int, t kmTok) []string {
 	var all, named []string
+	// Of several people in the region, the subject is the group of names
+	// nearest the trigger: "គណបក្សតែងតាំងលោក A … ជំនួសលោក B ដែលបាន
+	// លាលែង" appoints A and has B resign.
+	group := -1
 	for _, n := range ks.names {
-		if n.start < r[0] || n.end > r[1] || n.start >= ks.presStart {
+		if n.start < r[0] || n.end > r[1] || n.start >= ks.presStart ||
+			kmContains(ks.presiders, n.name) || kmContains(ks.judges, n.name) || ks.speakerAt(n, t) {
+			continue
+		}
+		if n.start >= t.end {
+			if group < 0 {
+				group = n.group
+			}
+		} else {
+			group = n.group
+		}
+	}
+	for _, n := range ks.names {
+		if n.start < r[0] || n.end > r[1] || n.start >= ks.presStart || n.group != group {
 			continue
 		}
 		if kmContains(ks.presiders, n.name) || kmContains(ks.judges, n.name) {

@@ -15,6 +15,7 @@ type kmName struct {
 	from       int    // where its title or anchor starts
 	name       string // "សុខ សោម"
 	named      bool   // introduced by ឈ្មោះ: the text points at the subject
+	group      int    // names listed together ("X និង Y") share a group
 }
 
 // Words that end a name written without a space before what follows
@@ -166,7 +167,9 @@ func kmFindNames(s string, g *gazetteer.Gazetteer, toks []kmTok) []kmName {
 	}
 	var out []kmName
 	last := -1
+	group := 0
 	for _, a := range anchors {
+		group++
 		i := a.at
 		for i < len(s) && s[i] == ' ' {
 			i++
@@ -181,7 +184,7 @@ func kmFindNames(s string, g *gazetteer.Gazetteer, toks []kmTok) []kmName {
 			if !ok {
 				break
 			}
-			out = append(out, kmName{start: i, end: end, from: from, name: name, named: named})
+			out = append(out, kmName{start: i, end: end, from: from, name: name, named: named, group: group})
 			last = end
 			// A list: "X និង Y", "X, Y", "X និងលោក Y".
 			j := end

@@ -281,6 +281,18 @@ var kmCases = []kmCase{
 	{name: "promoted to a post", pub: "2023-02-02",
 		text: "លោក ទិត ច័ន្ទតារា ត្រូវបានដំឡើងជាអគ្គលេខាធិការគណបក្សភ្លើងទៀន កាលពីថ្ងៃទី២០ ខែមករា ឆ្នាំ២០២៣។",
 		want: []kmWant{{typ: record.EventAppointment, count: -1, to: cp, date: "2023-01-20", persons: []string{"ទិត ច័ន្ទតារា"}, role: record.RoleLeader}}},
+	{name: "appointed in place of one who resigned", pub: "2024-06-12",
+		text: "គណបក្សភ្លើងទៀន បានប្រកាសតែងតាំងលោក អ៊ឹង ចាន់ធូ ជាប្រធានគណៈកម្មាធិការគណបក្សប្រចាំខេត្តក្រចេះ ជំនួសលោក ស៊ឺន សុផល ដែលបានលាលែងពីតំណែងកាលពីខែមុន។",
+		want: []kmWant{
+			{typ: record.EventAppointment, count: -1, to: cp, prov: "Kratie", persons: []string{"អ៊ឹង ចាន់ធូ"}, role: record.RoleLeader},
+			{typ: record.EventResignation, count: -1, from: cp, prov: "Kratie", date: "2024-05", persons: []string{"ស៊ឺន សុផល"}},
+		}},
+	{name: "fled, then refugee status from UNHCR", pub: "2024-06-12",
+		text: "អតីតសកម្មជនគណបក្សសង្គ្រោះជាតិពីរនាក់ ដែលបានភៀសខ្លួនទៅប្រទេសថៃកាលពីឆ្នាំ២០២១ ត្រូវបានអង្គការ UNHCR ផ្តល់ឋានៈជាជនភៀសខ្លួន។",
+		want: []kmWant{
+			{typ: record.EventFlight, count: 2, qual: record.CountExact, from: cnrp, date: "2021", role: record.RoleActivist},
+			{typ: record.EventAsylum, count: 2, qual: record.CountExact, from: cnrp, to: "UNHCR", role: record.RoleActivist},
+		}},
 	{name: "appointment plan is not an appointment", pub: "2024-09-10",
 		text: "គណបក្សភ្លើងទៀនគ្រោងនឹងតែងតាំងអ្នកនាំពាក្យថ្មីនៅខែក្រោយ។"},
 }
