@@ -96,6 +96,42 @@ func TestCaptureCommand(t *testing.T) {
 	t.Run("SIGKILL midway", func(t *testing.T) { testCaptureSurvivesSIGKILL(t, bin) })
 	t.Run("loopback refused", func(t *testing.T) { testCaptureRefusesLoopback(t, bin) })
 	t.Run("archive show", func(t *testing.T) { testArchiveShow(t, bin) })
+	t.Run("PostgreSQL", func(t *testing.T) { testCapturePostgres(t, bin) })
+}
+
+// testCapturePostgres captures into PostgreSQL (a fresh schema of
+// KAMNOTRA_TEST_POSTGRES), verifies, and captures again.
+func testCapturePostgres(t *testing.T, bin string) {
+	base := os.Getenv("KAMNOTRA_TEST_POSTGRES")
+	if base == "" {
+		if os.Getenv("KAMNOTRA_REQUIRE_POSTGRES") == "1" {
+			t.Fatal("KAMNOTRA_REQUIRE_POSTGRES=1 but KAMNOTRA_TEST_POSTGRES is not set")
+		}
+		t.Skip("set KAMNOTRA_TEST_POSTGRES to capture into PostgreSQL")
+	}
+	db, drop, err := freshSchema(context.Background(), base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer drop()
+	corpus := filepath.Join(t.TempDir(), "corpus")
+	const n = 120
+	if _, err := capture.GenerateCorpus(corpus, n, 11); err != nil {
+		t.Fatal(err)
+	}
+	data := t.TempDir()
+	r := runBin(t, bin, "capture", "--data", data, "--db", db, corpus)
+	if r.code != 0 || !strings.Contains(r.stdout, fmt.Sprintf("captured %d new documents", n)) {
+		t.Fatalf("capture into PostgreSQL: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	v := runBin(t, bin, "archive", "verify", "--data", data, "--db", db)
+	if v.code != 0 || !strings.Contains(v.stdout, fmt.Sprintf("%d store references checked", n)) {
+		t.Fatalf("verify: exit %d\n%s%s", v.code, v.stdout, v.stderr)
+	}
+	r = runBin(t, bin, "capture", "--data", data, "--db", db, corpus)
+	if r.code != 0 || !strings.Contains(r.stdout, fmt.Sprintf("%d unchanged", n)) {
+		t.Fatalf("second capture: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
 }
 
 // testCaptureSurvivesSIGKILL kills a capture midway, then checks that

@@ -198,7 +198,9 @@ func Run(ctx context.Context, opts Options, sources []string) (*Summary, error) 
 	if opts.Store == nil || opts.Archive == nil || opts.Parsers.Sniff == nil || opts.Parsers.Read == nil {
 		return nil, errors.New("capture: Store, Archive, Parsers.Sniff and Parsers.Read are required")
 	}
-	r := &runner{opts: opts, q: newQueue(), log: opts.Logger, archive: make(chan *job, 4*opts.BatchSize)}
+	// The queue between workers and the archive bounds the captured bodies
+	// held in memory while still letting a batch gather behind a commit.
+	r := &runner{opts: opts, q: newQueue(), log: opts.Logger, archive: make(chan *job, max(64, 2*opts.Workers))}
 	if opts.Progress != nil {
 		opts.Progress.total = r.q.size
 		opts.Progress.start()
