@@ -459,3 +459,14 @@ func TestDiskFull(t *testing.T) {
 		t.Fatalf("verify: %v", rep.Errors)
 	}
 }
+
+func TestSameSourceOnce(t *testing.T) {
+	g := newRig(t)
+	src := filepath.Join(g.dir, "src")
+	writeFiles(t, src, 3)
+	one := filepath.Join(src, "page-001.html")
+	sum := g.run(t, Options{Workers: 4}, one, one, src, one)
+	if sum.New != 3 || sum.Unchanged != 0 || sum.Records != 3 {
+		t.Fatalf("a file named several times must be captured once: %+v", sum)
+	}
+}

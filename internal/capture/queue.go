@@ -1,6 +1,9 @@
 package capture
 
-import "sync"
+import (
+	"fmt"
+	"sync"
+)
 
 // queue is an unbounded work queue whose consumers may add work: a feed
 // fetched by a worker adds its items. pop reports false once the queue is
@@ -12,6 +15,7 @@ type queue struct {
 	pending int // pushed and not yet done
 	total   int // ever pushed
 	stopped bool
+	seen    map[string]bool
 }
 
 func newQueue() *queue {
@@ -20,8 +24,20 @@ func newQueue() *queue {
 	return q
 }
 
+// push queues it unless an item with the same kind and source was queued
+// before in this run: a page named by a feed and a sitemap, or twice on
+// the command line, is captured once (and never by two workers at once).
 func (q *queue) push(it item) {
 	q.mu.Lock()
+	key := fmt.Sprint(it.kind, " ", it.source)
+	if q.seen[key] {
+		q.mu.Unlock()
+		return
+	}
+	if q.seen == nil {
+		q.seen = map[string]bool{}
+	}
+	q.seen[key] = true
 	q.items = append(q.items, it)
 	q.pending++
 	q.total++
