@@ -108,6 +108,8 @@ func TestFindOrgs(t *testing.T) {
 		{"cpp and cnrp in lower case are not abbreviations", nil},
 		{"CPPX is not CPP", []string{"Cambodian People's Party"}},
 		{"ក្រសួងមហាផ្ទៃ ក្រសួងយុត្តិធម៌", []string{"Ministry of Interior", "Ministry of Justice"}},
+		{"អតីតសកម្មជនសង្គ្រោះជាតិ ៥០នាក់", []string{"Cambodia National Rescue Party"}},
+		{"ដើម្បីសង្គ្រោះជាតិ", nil},
 	}
 	for _, tt := range tests {
 		got := g.FindOrgs(tt.text)
