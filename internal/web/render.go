@@ -23,7 +23,7 @@ import (
 	"github.com/kamnotra/kamnotra/internal/record"
 )
 
-//go:embed templates/*.html static/* i18n/*.json
+//go:embed templates/*.html static/* i18n/*.json api/openapi.json
 var embedded embed.FS
 
 // ui is the parsed templates of every language and the static assets under

@@ -40,6 +40,7 @@ func (h *handler) routes() {
 	m.HandleFunc("GET /search.json", h.serve(h.search))
 
 	m.HandleFunc("GET /static/{file}", h.serveStatic)
+	m.HandleFunc("GET /openapi.json", h.serveOpenAPI)
 
 	// Everything else is a 404 page from the one error path, not the
 	// mux's plain-text answer.

@@ -77,11 +77,14 @@ func (lk *lookup) eventView(e *record.Event) (*eventView, error) {
 
 // publicEvent is the event as JSON shows it: a private person's ID is
 // replaced by their name, as the event page shows them, or in a list left
-// out altogether.
+// out altogether. Participants are copied field by field, so that whatever
+// the record adds for editors (candidate links, say) stays out of public
+// JSON until this function lets it in.
 func (lk *lookup) publicEvent(e *record.Event, inList bool) (record.Event, error) {
 	out := *e
 	out.Participants = nil
 	for _, p := range e.Participants {
+		pub := record.Participant{Role: p.Role, PersonID: p.PersonID, OrgID: p.OrgID, Mention: p.Mention}
 		if p.PersonID != "" {
 			r, err := lk.personRef(p.PersonID, p.Mention)
 			if err != nil {
@@ -91,10 +94,10 @@ func (lk *lookup) publicEvent(e *record.Event, inList bool) (record.Event, error
 				continue
 			}
 			if r.ID == "" {
-				p.PersonID, p.Mention = "", r.Text
+				pub.PersonID, pub.Mention = "", r.Text
 			}
 		}
-		out.Participants = append(out.Participants, p)
+		out.Participants = append(out.Participants, pub)
 	}
 	return out, nil
 }
