@@ -886,6 +886,16 @@ func (x *kmDoc) claimant(ks *kmSent, t kmTok) string {
 			if best != "" {
 				return best
 			}
+			// A body speaks: "ក្រុមការងារគណបក្ស… បានអះអាងថា".
+			cs := ks.clauseStart(u.start)
+			for _, o := range ks.orgs {
+				if o.End <= u.start && o.Start >= cs && u.start-o.End <= 120 {
+					best = o.Canonical
+				}
+			}
+			if best != "" {
+				return best
+			}
 		case kmAccording:
 			for _, n := range ks.names {
 				if n.start >= u.end && n.start-u.end <= 60 {

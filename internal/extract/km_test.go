@@ -293,6 +293,9 @@ var kmCases = []kmCase{
 			{typ: record.EventFlight, count: 2, qual: record.CountExact, from: cnrp, date: "2021", role: record.RoleActivist},
 			{typ: record.EventAsylum, count: 2, qual: record.CountExact, from: cnrp, to: "UNHCR", role: record.RoleActivist},
 		}},
+	{name: "a body is the claimant", pub: "2023-01-23",
+		text: "ក្រុមការងារគណបក្សប្រជាជនកម្ពុជាខេត្តកំពង់ចាម បានអះអាងថា សមាជិកគណបក្សភ្លើងទៀនចំនួន ៦៧៥ នាក់ បានចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា។ ប៉ុន្តែអ្នកនាំពាក្យគណបក្សភ្លើងទៀន លោក គង់ មុនី បានបដិសេធថា ព័ត៌មាននេះមិនពិតទេ។",
+		want: []kmWant{{typ: record.EventDefection, count: 675, qual: record.CountExact, from: cp, to: cpp, prov: "Kampong Cham", claimant: cpp, role: record.RoleMember}}},
 	{name: "appointment plan is not an appointment", pub: "2024-09-10",
 		text: "គណបក្សភ្លើងទៀនគ្រោងនឹងតែងតាំងអ្នកនាំពាក្យថ្មីនៅខែក្រោយ។"},
 }
