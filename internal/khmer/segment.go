@@ -107,17 +107,14 @@ var (
 // and the project's hand-written prefixes.
 func baseDictionary() (*trie, error) {
 	baseOnce.Do(func() {
-		var words []trieWord
-		if haveICU {
-			list, err := icuDictionaryWords()
-			if err != nil {
-				baseErr = err
-			}
-			words = make([]trieWord, 0, len(list)+len(boundPrefixes))
-			for _, w := range list {
-				if tw := toTrieWord(w, flagDict); tw != nil {
-					words = append(words, *tw)
-				}
+		list, err := icuDictionaryWords()
+		if err != nil {
+			baseErr = err
+		}
+		words := make([]trieWord, 0, len(list)+len(boundPrefixes))
+		for _, w := range list {
+			if tw := toTrieWord(w, flagDict); tw != nil {
+				words = append(words, *tw)
 			}
 		}
 		for _, w := range grammarWords {

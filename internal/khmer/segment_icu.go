@@ -46,9 +46,6 @@ import (
 	"unsafe"
 )
 
-// haveICU reports whether this build links the system ICU library.
-const haveICU = true
-
 // icuDictionaryWords returns the words of ICU's Khmer break dictionary, read
 // from the ICU data linked into the process. Nothing of it is stored in the
 // repository: the list is rebuilt from the installed ICU at start-up.
