@@ -59,6 +59,7 @@ func runCapture(ctx context.Context, env *Env, args []string) error {
 	force := fs.Bool("force", false, "fetch even sources the ledger says to leave alone after failures")
 	rotate := fs.Int64("archive-file-size", warc.DefaultMaxFileSize, "start a new WARC file after this many bytes")
 	tgChannel := fs.String("telegram-channel", "", "public @name of the channel of a Telegram export, for https://t.me/NAME/ID message URLs (exports do not record it)")
+	noExtract := fs.Bool("no-extract", false, "only capture: do not extract events nor update the search index (run 'kamnotra reextract' later)")
 	outlets := fs.String("outlets", "", "outlet list (JSON) to attribute documents with (default: the built-in list, plus outlets.json in the data directory)")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -129,6 +130,11 @@ func runCapture(ctx context.Context, env *Env, args []string) error {
 	}
 	if err != nil {
 		return err
+	}
+	if !*noExtract {
+		if err := recordDocuments(ctx, env, st); err != nil {
+			return err
+		}
 	}
 	if sum.Failed > 0 {
 		return fmt.Errorf("%d of %d items failed (listed above)", sum.Failed, sum.Failed+sum.Documents()+sum.Deferred)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/kamnotra/kamnotra/internal/search/searchopen"
 	"github.com/kamnotra/kamnotra/internal/store/storeopen"
 	"github.com/kamnotra/kamnotra/internal/web"
 )
@@ -39,7 +40,13 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer st.Close()
+	idx, err := searchopen.Open(ctx, env.DataDir, env.DBURL)
+	if err != nil {
+		return err
+	}
+	defer idx.Close()
 	h := web.NewServer(st, web.Options{
+		Searcher:      webSearcher{idx},
 		ArchiveDir:    archiveDir(env),
 		Logger:        env.Logger,
 		Dev:           *dev,

@@ -159,12 +159,14 @@ func (b *builder) eventDoc(ctx context.Context, e record.Event) (Doc, error) {
 	if p := b.provinceOf(ctx, e.PlaceID); p != "" {
 		facets[FacetProvince] = []string{p}
 	}
+	// Evidence first: snippets start at the first match, and the
+	// sentences are what a reader wants to see.
 	var text strings.Builder
-	text.WriteString(strings.Join(orgNames, "\n"))
 	for _, c := range cites {
-		text.WriteString("\n")
 		text.WriteString(c.Evidence)
+		text.WriteString("\n")
 	}
+	text.WriteString(strings.Join(orgNames, "\n"))
 	title := string(e.Type)
 	if len(who) > 0 {
 		title += ": " + strings.Join(who, ", ")
@@ -257,3 +259,88 @@ func Reindex(ctx context.Context, src Source, idx Index, progress func(done int)
 	return done, nil
 }
 
+
+// Documents is what indexing single documents reads besides Source.
+type Documents interface {
+	Source
+	Document(ctx context.Context, id string) (*record.Document, error)
+	DocumentCitations(ctx context.Context, documentID string) ([]record.Citation, error)
+	Event(ctx context.Context, id string) (*record.Event, error)
+}
+
+// IndexDocuments puts the given documents, every event they cite and the
+// people of those events into idx: what changes in the index when a
+// capture adds documents and their extraction adds events.
+func IndexDocuments(ctx context.Context, src Documents, idx Index, ids []string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	b, err := newBuilder(ctx, src)
+	if err != nil {
+		return err
+	}
+	var batch []Doc
+	seen := map[string]bool{}
+	flush := func() error {
+		if len(batch) < 200 {
+			return nil
+		}
+		err := idx.Put(ctx, batch...)
+		batch = batch[:0]
+		return err
+	}
+	for _, id := range ids {
+		d, err := src.Document(ctx, id)
+		if err != nil {
+			return err
+		}
+		batch = append(batch, DocumentDoc(*d, b.outlets[d.OutletID]))
+		cites, err := src.DocumentCitations(ctx, id)
+		if err != nil {
+			return err
+		}
+		for _, c := range cites {
+			if seen[c.EventID] {
+				continue
+			}
+			seen[c.EventID] = true
+			e, err := src.Event(ctx, c.EventID)
+			if err != nil {
+				return err
+			}
+			if e.Status == record.StatusRejected {
+				continue
+			}
+			// Organisations the extraction added since the builder
+			// loaded them.
+			for _, oid := range []string{e.FromOrgID, e.ToOrgID} {
+				if oid != "" && b.orgs[oid] == nil {
+					if o, err := src.Organisation(ctx, oid); err == nil {
+						b.orgs[oid] = o
+						batch = append(batch, OrganisationDoc(*o))
+					}
+				}
+			}
+			ed, err := b.eventDoc(ctx, *e)
+			if err != nil {
+				return err
+			}
+			batch = append(batch, ed)
+			for _, p := range e.Participants {
+				if p.PersonID != "" && !seen[p.PersonID] {
+					seen[p.PersonID] = true
+					if per, err := src.Person(ctx, p.PersonID); err == nil && !per.Private {
+						batch = append(batch, PersonDoc(*per))
+					}
+				}
+			}
+		}
+		if err := flush(); err != nil {
+			return err
+		}
+	}
+	if len(batch) > 0 {
+		return idx.Put(ctx, batch...)
+	}
+	return nil
+}
