@@ -94,6 +94,17 @@ type Participant struct {
 	OrgID    string `json:"org_id,omitempty"`
 	// Mention is the name as written in the source, titles stripped.
 	Mention string `json:"mention,omitempty"`
+	// Candidates are the people a mention may be when linking found more
+	// than one and linked none (PersonID is then empty), for an editor to
+	// confirm; best first.
+	Candidates []Candidate `json:"candidates,omitempty"`
+}
+
+// Candidate is a person a mention may refer to, with the confidence of
+// that link (below the linking threshold).
+type Candidate struct {
+	PersonID   string  `json:"person_id"`
+	Confidence float64 `json:"confidence"`
 }
 
 // Event is one distinct real-world happening, merged from every citation

@@ -11,10 +11,15 @@ type Person struct {
 	TitleHints []string `json:"title_hints,omitempty"`
 	// Private persons (not public figures) are never shown beyond what a
 	// published citation says; their details stay out of exports.
-	Private   bool      `json:"-"`
-	Status    Status    `json:"status"`
-	CreatedAt time.Time `json:"created_at"`
-	UpdatedAt time.Time `json:"updated_at"`
+	Private bool `json:"-"`
+	// MergedInto is the ID of the person an editor merged this one into:
+	// the record is kept, without names or events, so that its ID still
+	// leads somewhere and the merge can be undone. Set only by the store's
+	// MergePeople and UnmergePeople; PutPerson leaves it as it is.
+	MergedInto string    `json:"merged_into,omitempty"`
+	Status     Status    `json:"status"`
+	CreatedAt  time.Time `json:"created_at"`
+	UpdatedAt  time.Time `json:"updated_at"`
 }
 
 // OrgKind classifies organisations.

@@ -155,4 +155,27 @@ type Store interface {
 	// Memberships lists the memberships of personID in orgID; an empty
 	// argument does not filter.
 	Memberships(ctx context.Context, personID, orgID string) ([]record.Membership, error)
+
+	// People lists people by ID, after the given ID (keyset pagination;
+	// limit as in DocumentFilter), merged-away people included.
+	People(ctx context.Context, after string, limit int) ([]record.Person, error)
+	// MergePeople makes otherID one person with keepID, in one
+	// transaction: otherID's names, title hints, event participations,
+	// candidacies and memberships move to keepID, and otherID is kept with
+	// MergedInto set. What moved is recorded in a PersonMerge whose ID is
+	// returned. by is "editor/ACCOUNT". Either person being merged away
+	// already, or the two being one, is EConflict.
+	MergePeople(ctx context.Context, keepID, otherID, by string) (mergeID string, err error)
+	// UnmergePeople undoes a merge: what it moved goes back, in one
+	// transaction, except what has changed since (a participation an
+	// editor pointed elsewhere stays). Undoing a merge twice, or while the
+	// kept person is itself merged away, is EConflict.
+	UnmergePeople(ctx context.Context, mergeID, by string) error
+	// PersonMerge reads one merge; PersonMerges lists the merges a person
+	// took part in (kept or merged), oldest first: the person's history.
+	PersonMerge(ctx context.Context, mergeID string) (*record.PersonMerge, error)
+	PersonMerges(ctx context.Context, personID string) ([]record.PersonMerge, error)
+	// CandidateEvents lists the events, latest first, one of whose
+	// mentions has personID among its candidates.
+	CandidateEvents(ctx context.Context, personID string, limit int) ([]record.Event, error)
 }

@@ -146,6 +146,17 @@ CREATE TABLE outlets (
 	CONSTRAINT outlets_pkey PRIMARY KEY (id)
 );
 
+CREATE TABLE participant_candidates (
+	event_id text NOT NULL,
+	ord integer NOT NULL,
+	person_id text NOT NULL,
+	rank integer NOT NULL,
+	confidence double precision NOT NULL,
+	CONSTRAINT participant_candidates_event_id_ord_fkey FOREIGN KEY (event_id, ord) REFERENCES event_participants(event_id, ord) ON DELETE CASCADE,
+	CONSTRAINT participant_candidates_person_id_fkey FOREIGN KEY (person_id) REFERENCES people(id),
+	CONSTRAINT participant_candidates_pkey PRIMARY KEY (event_id, ord, person_id)
+);
+
 CREATE TABLE people (
 	id text NOT NULL,
 	title_hints text NOT NULL DEFAULT '[]'::text,
@@ -153,7 +164,23 @@ CREATE TABLE people (
 	status text NOT NULL,
 	created_at timestamp with time zone NOT NULL,
 	updated_at timestamp with time zone NOT NULL,
+	merged_into text,
+	CONSTRAINT people_merged_into_fkey FOREIGN KEY (merged_into) REFERENCES people(id),
 	CONSTRAINT people_pkey PRIMARY KEY (id)
+);
+
+CREATE TABLE person_merges (
+	id text NOT NULL,
+	kept_id text NOT NULL,
+	merged_id text NOT NULL,
+	moved text NOT NULL DEFAULT '{}'::text,
+	merged_by text NOT NULL,
+	merged_at timestamp with time zone NOT NULL,
+	undone_by text NOT NULL DEFAULT ''::text,
+	undone_at timestamp with time zone,
+	CONSTRAINT person_merges_kept_id_fkey FOREIGN KEY (kept_id) REFERENCES people(id),
+	CONSTRAINT person_merges_merged_id_fkey FOREIGN KEY (merged_id) REFERENCES people(id),
+	CONSTRAINT person_merges_pkey PRIMARY KEY (id)
 );
 
 CREATE TABLE person_names (
@@ -240,7 +267,13 @@ CREATE UNIQUE INDEX org_names_pkey ON org_names USING btree (org_id, ord);
 CREATE INDEX org_names_value ON org_names USING btree (value);
 CREATE UNIQUE INDEX organisations_pkey ON organisations USING btree (id);
 CREATE UNIQUE INDEX outlets_pkey ON outlets USING btree (id);
+CREATE INDEX participant_candidates_person ON participant_candidates USING btree (person_id);
+CREATE UNIQUE INDEX participant_candidates_pkey ON participant_candidates USING btree (event_id, ord, person_id);
+CREATE INDEX people_merged_into ON people USING btree (merged_into);
 CREATE UNIQUE INDEX people_pkey ON people USING btree (id);
+CREATE INDEX person_merges_kept ON person_merges USING btree (kept_id, merged_at);
+CREATE INDEX person_merges_merged ON person_merges USING btree (merged_id, merged_at);
+CREATE UNIQUE INDEX person_merges_pkey ON person_merges USING btree (id);
 CREATE INDEX person_names_key ON person_names USING btree (name_key);
 CREATE UNIQUE INDEX person_names_pkey ON person_names USING btree (person_id, ord);
 CREATE INDEX person_names_value ON person_names USING btree (value);

@@ -127,6 +127,16 @@ CREATE TABLE outlets (
 	feeds   TEXT NOT NULL DEFAULT '[]'
 ) STRICT;
 
+CREATE TABLE participant_candidates (
+	event_id   TEXT NOT NULL,
+	ord        INTEGER NOT NULL,
+	person_id  TEXT NOT NULL REFERENCES people (id),
+	rank       INTEGER NOT NULL,
+	confidence REAL NOT NULL,
+	PRIMARY KEY (event_id, ord, person_id),
+	FOREIGN KEY (event_id, ord) REFERENCES event_participants (event_id, ord) ON DELETE CASCADE
+) STRICT;
+
 CREATE TABLE people (
 	id          TEXT PRIMARY KEY,
 	title_hints TEXT NOT NULL DEFAULT '[]',
@@ -134,6 +144,17 @@ CREATE TABLE people (
 	status      TEXT NOT NULL,
 	created_at  TEXT NOT NULL,
 	updated_at  TEXT NOT NULL
+, merged_into TEXT REFERENCES people (id)) STRICT;
+
+CREATE TABLE person_merges (
+	id        TEXT PRIMARY KEY,
+	kept_id   TEXT NOT NULL REFERENCES people (id),
+	merged_id TEXT NOT NULL REFERENCES people (id),
+	moved     TEXT NOT NULL DEFAULT '{}',
+	merged_by TEXT NOT NULL,
+	merged_at TEXT NOT NULL,
+	undone_by TEXT NOT NULL DEFAULT '',
+	undone_at TEXT
 ) STRICT;
 
 CREATE TABLE person_names (
@@ -222,6 +243,14 @@ CREATE INDEX memberships_start_event ON memberships (start_event_id);
 CREATE INDEX org_names_key ON org_names (name_key);
 
 CREATE INDEX org_names_value ON org_names (value);
+
+CREATE INDEX participant_candidates_person ON participant_candidates (person_id);
+
+CREATE INDEX people_merged_into ON people (merged_into);
+
+CREATE INDEX person_merges_kept ON person_merges (kept_id, merged_at);
+
+CREATE INDEX person_merges_merged ON person_merges (merged_id, merged_at);
 
 CREATE INDEX person_names_key ON person_names (name_key);
 

@@ -208,12 +208,13 @@ func (s *Store) PutPerson(ctx context.Context, p *record.Person) error {
 	if created.IsZero() {
 		created = now
 	}
+	var mergedInto string
 	err := s.transact(ctx, func(t *tx) error {
 		err := t.queryRow(`INSERT INTO people (id, title_hints, private, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
 			ON CONFLICT (id) DO UPDATE SET title_hints = excluded.title_hints, private = excluded.private,
 			status = excluded.status, updated_at = excluded.updated_at
-			RETURNING created_at`,
-			p.ID, jsonText(p.TitleHints), p.Private, string(p.Status), s.timeArg(created), s.timeArg(now)).Scan(timeCol{&created})
+			RETURNING created_at, merged_into`,
+			p.ID, jsonText(p.TitleHints), p.Private, string(p.Status), s.timeArg(created), s.timeArg(now)).Scan(timeCol{&created}, strCol{&mergedInto})
 		if err != nil {
 			return err
 		}
@@ -222,7 +223,7 @@ func (s *Store) PutPerson(ctx context.Context, p *record.Person) error {
 	if err != nil {
 		return s.fail(err, "save person %s", p.ID)
 	}
-	p.CreatedAt, p.UpdatedAt = created, now
+	p.CreatedAt, p.UpdatedAt, p.MergedInto = created, now, mergedInto
 	return nil
 }
 
@@ -234,11 +235,11 @@ func checkStatus(st record.Status) error {
 	return record.Errorf(record.EInvalid, "status %q is not one of extracted, reviewed, published, rejected", st)
 }
 
-const personColumns = `p.id, p.title_hints, p.private, p.status, p.created_at, p.updated_at FROM people p`
+const personColumns = `p.id, p.title_hints, p.private, p.merged_into, p.status, p.created_at, p.updated_at FROM people p`
 
 func scanPerson(sc scanner) (record.Person, error) {
 	var p record.Person
-	err := sc.Scan(&p.ID, jsonCol{&p.TitleHints}, &p.Private, &p.Status, timeCol{&p.CreatedAt}, timeCol{&p.UpdatedAt})
+	err := sc.Scan(&p.ID, jsonCol{&p.TitleHints}, &p.Private, strCol{&p.MergedInto}, &p.Status, timeCol{&p.CreatedAt}, timeCol{&p.UpdatedAt})
 	return p, err
 }
 

@@ -69,6 +69,9 @@ func (s *Store) putEvent(t *tx, e *record.Event, created, now any) (err error) {
 			e.ID, i, p.Role, nullString(p.PersonID), nullString(p.OrgID), p.Mention); err != nil {
 			return err
 		}
+		if err := s.writeCandidates(t, e.ID, i, p.Candidates); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -142,6 +145,9 @@ func (s *Store) events(ctx context.Context, what, q string, args ...any) ([]reco
 		if err := rows.Err(); err != nil {
 			return nil, s.fail(err, "%s", what)
 		}
+	}
+	if err := s.readCandidates(ctx, byID); err != nil {
+		return nil, s.fail(err, "%s", what)
 	}
 	return es, nil
 }

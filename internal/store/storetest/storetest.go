@@ -53,6 +53,7 @@ func Run(t *testing.T, open Opener) {
 		{"Memberships", testMemberships},
 		{"NotFound", testNotFound},
 		{"TextLimits", testTextLimits},
+		{"Merges", runMerges},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
