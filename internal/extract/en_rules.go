@@ -25,6 +25,7 @@ var enRoleWords = map[string]record.RoleClass{
 
 const (
 	evAnaphoric = 1 << iota // "the new members were welcomed": a group counted elsewhere
+	evOwnTime               // the clause says when, even if it cannot be resolved: another occasion
 )
 
 // side is the part of the sentence holding the event's subjects.
@@ -302,6 +303,9 @@ func (x *enDoc) build(k int, s *enSent, tr trig, cs, rep, oe int, mod modality) 
 	}
 	x.placeDate(k, s, tr, &ev, cs, oe, rep)
 	ev.Confidence = confidence(ev)
+	if ownTime(toks, cs, oe) {
+		flags |= evOwnTime
+	}
 	ev.flags = flags
 	out := []Event{ev}
 	// "joined the CPP along with 12 other Candlelight officials": the group
@@ -430,6 +434,27 @@ func parenthetical(toks []token) []bool {
 		}
 	}
 	return out
+}
+
+// ownTime reports a time said in the clause that sets an event apart from
+// others told without one: "a year ago", "in 2016", "last month".
+func ownTime(toks []token, a, b int) bool {
+	for k := max(a, 0); k < b && k < len(toks); k++ {
+		switch toks[k].L {
+		case "ago", "earlier", "previously", "before":
+			if toks[k].L == "ago" || has(toks, k+1, "this", "that", "in") {
+				return true
+			}
+		case "last":
+			if has(toks, k+1, "year", "month", "week", "time") {
+				return true
+			}
+		}
+		if toks[k].Kind == tokNum && len(toks[k].L) == 4 && has(toks, k-1, "in") {
+			return true
+		}
+	}
+	return false
 }
 
 // quoted reports whether token i is inside a quotation.

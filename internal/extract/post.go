@@ -212,7 +212,8 @@ func repeats(a, b *Event) int {
 	bareA := len(a.Persons) == 0 && a.Count == nil
 	bareB := len(b.Persons) == 0 && b.Count == nil
 	orgsOK := compatibleOrg(a.FromOrg, b.FromOrg) && (a.ToOrg == b.ToOrg || a.ToOrg == "" || b.ToOrg == "")
-	if a.Type == b.Type && orgsOK && !overlaps(a.Span, b.Span) {
+	apart := (a.flags|b.flags)&evOwnTime != 0 && !(!a.Date.IsZero() && a.Date == b.Date)
+	if a.Type == b.Type && orgsOK && !overlaps(a.Span, b.Span) && !apart {
 		switch {
 		case bareA && bareB:
 			return 1
