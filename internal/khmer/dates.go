@@ -206,10 +206,10 @@ type dateScanner struct {
 	s      string
 	pub    int // publication day number
 	hasPub bool
-	// agoNext is the offset of the next "មុន", "កន្លង" or "ago" at or
-	// after agoFrom: counted forms (៣ ថ្ងៃមុន) are only tried near one.
-	agoFrom, agoNext int
-	agoInit          bool
+	// agoNext is the offset of the next "មុន", "កន្លង" or "ago": counted
+	// forms (៣ ថ្ងៃមុន) are only tried near one.
+	agoNext int
+	agoInit bool
 }
 
 // agoAhead reports whether a marker of a counted relative form ("ago",
