@@ -825,6 +825,7 @@ func (r *runner) archiveStage(out chan<- []*job, setFatal func(error)) {
 // storeStage saves each batch's documents in one transaction, then their
 // ledger entries.
 func (r *runner) storeStage(ctx context.Context, in <-chan []*job, setFatal func(error)) {
+	brokenBatches := 0 // batches in a row of which every document failed
 	for batch := range in {
 		var docs []*record.Document
 		var withDoc []*job
@@ -851,6 +852,24 @@ func (r *runner) storeStage(ctx context.Context, in <-chan []*job, setFatal func
 						errs[i] = fmt.Errorf("store document: %w", err)
 					}
 				}
+			}
+		}
+		if len(docs) > 0 {
+			internal := 0
+			for _, err := range errs {
+				if err != nil && record.ErrorCode(err) == record.EInternal {
+					internal++
+				}
+			}
+			if internal == len(docs) {
+				brokenBatches++
+			} else {
+				brokenBatches = 0
+			}
+			if len(docs) > 1 && brokenBatches > 0 || brokenBatches >= 3 {
+				// Not one bad document but a store that does not work: stop
+				// rather than fail every item that follows.
+				setFatal(fmt.Errorf("the store refuses every document: %w", errs[0]))
 			}
 		}
 		failedStore := map[*job]bool{}

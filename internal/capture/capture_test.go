@@ -2,6 +2,7 @@ package capture
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -468,5 +469,18 @@ func TestSameSourceOnce(t *testing.T) {
 	sum := g.run(t, Options{Workers: 4}, one, one, src, one)
 	if sum.New != 3 || sum.Unchanged != 0 || sum.Records != 3 {
 		t.Fatalf("a file named several times must be captured once: %+v", sum)
+	}
+}
+
+func TestBrokenStoreStops(t *testing.T) {
+	g := newRig(t)
+	src := filepath.Join(g.dir, "src")
+	writeFiles(t, src, 50)
+	g.store.broken = errors.New("database is gone")
+	w, _ := warc.NewWriter(filepath.Join(g.dir, "archive"), warc.WriterOptions{})
+	defer w.Close()
+	_, err := Run(context.Background(), Options{Store: g.store, Archive: w, Parsers: testParsers(), BatchSize: 5}, []string{src})
+	if err == nil || !strings.Contains(err.Error(), "database is gone") {
+		t.Fatalf("want the run to stop on a broken store, got %v", err)
 	}
 }

@@ -19,6 +19,7 @@ type memStore struct {
 	docs   map[string][]record.Document // canonical URL → versions
 	states map[string]record.SourceState
 	saves  int
+	broken error // when set, SaveCaptures fails with it
 }
 
 func newMemStore() *memStore {
@@ -28,6 +29,9 @@ func newMemStore() *memStore {
 func (m *memStore) SaveCaptures(ctx context.Context, docs []*record.Document) ([]store.SaveOutcome, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	if m.broken != nil {
+		return nil, m.broken
+	}
 	out := make([]store.SaveOutcome, len(docs))
 	for i, d := range docs {
 		m.saves++
