@@ -87,7 +87,7 @@ type LunarDate struct {
 	Day    int  // 1–15 within the half month
 	Waxing bool // កើត (waxing) or រោច (waning)
 	Month  LunarMonth
-	BE     int // Buddhist Era year, Cambodian rule (see the package notes above)
+	BE     int // Buddhist Era year; it turns on ១រោច ពិសាខ (see the notes at the top of lunar.go)
 	Animal int // 0–11, index into the animal years, ជូត = 0
 	Sak    int // 0–9, last digit of the Jolak Sakaraj year
 }
