@@ -140,6 +140,7 @@ func TestBrowser(t *testing.T) {
 		{"document-en", "/documents/" + f.enDoc + "?lang=en", "en"},
 		{"person-en", "/people/p-sok?lang=en", "en"},
 		{"org-km", "/organisations/clp?lang=km", "km"},
+		{"ledger-km", "/ledger?lang=km&by=to-party&type=defection&type=party_join&reports=1", "km"},
 		{"error-km", "/no-such-page?lang=km", "km"},
 	}
 	for _, p := range pages {

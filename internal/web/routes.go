@@ -36,6 +36,10 @@ func (h *handler) routes() {
 	m.HandleFunc("GET /outlets.json", h.serve(h.outletList))
 	m.HandleFunc("GET /outlets/{id}", h.serve(h.outletPage))
 
+	m.HandleFunc("GET /ledger", h.serve(h.ledgerPage))
+	m.HandleFunc("GET /ledger.json", h.serve(h.ledgerPage))
+	m.HandleFunc("GET /ledger.csv", h.ledgerCSV)
+
 	m.HandleFunc("GET /search", h.serve(h.search))
 	m.HandleFunc("GET /search.json", h.serve(h.search))
 
