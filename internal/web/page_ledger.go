@@ -38,19 +38,19 @@ func ledgerQuery(r *http.Request) (ledger.Query, error) {
 }
 
 type ledgerData struct {
-	Query    ledger.Query
-	Result   *ledger.Result
-	Types    []typeOption
-	Dims     []string
-	Rows     []ledgerRow
-	Total    ledgerRow
-	Chart    *barChart
-	CSVURL   string
+	Query  ledger.Query
+	Result *ledger.Result
+	Types  []typeOption
+	Dims   []string
+	Rows   []ledgerRow
+	Total  ledgerRow
+	Chart  *barChart
+	CSVURL string
 	// ReportsQuery is this query with reports=1.
 	ReportsQuery string
-	JSONURL  string
-	FromText string
-	ToText   string
+	JSONURL      string
+	FromText     string
+	ToText       string
 }
 
 type typeOption struct {
@@ -61,9 +61,9 @@ type typeOption struct {
 // ledgerRow is one slice as the table shows it, its label in the reader's
 // language where the ledger's key allows.
 type ledgerRow struct {
-	Label    displayName
-	Tally    ledger.Tally
-	Reports  []ledgerReport
+	Label   displayName
+	Tally   ledger.Tally
+	Reports []ledgerReport
 }
 
 type ledgerReport struct {
