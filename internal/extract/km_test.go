@@ -296,6 +296,11 @@ var kmCases = []kmCase{
 	{name: "a body is the claimant", pub: "2023-01-23",
 		text: "ក្រុមការងារគណបក្សប្រជាជនកម្ពុជាខេត្តកំពង់ចាម បានអះអាងថា សមាជិកគណបក្សភ្លើងទៀនចំនួន ៦៧៥ នាក់ បានចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា។ ប៉ុន្តែអ្នកនាំពាក្យគណបក្សភ្លើងទៀន លោក គង់ មុនី បានបដិសេធថា ព័ត៌មាននេះមិនពិតទេ។",
 		want: []kmWant{{typ: record.EventDefection, count: 675, qual: record.CountExact, from: cp, to: cpp, prov: "Kampong Cham", claimant: cpp, role: record.RoleMember}}},
+	{name: "the governor who attended presides", pub: "2023-06-12",
+		text: "(ព្រៃវែង)៖ អតីតសមាជិក សមាជិកា សកម្មជន និងអ្នកគាំទ្របក្សប្រឆាំង ចំនួន ៣៥០នាក់ មកពីស្រុកចំនួន ៣ នៃខេត្តព្រៃវែង បានដាក់ពាក្យសុំចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា នាថ្ងៃទី១៥ ខែមករា ឆ្នាំ២០២៣។ ពិធីនេះក៏មានការចូលរួមពីឯកឧត្តម ប៉ែន សុវណ្ណ អភិបាលខេត្តព្រៃវែងផងដែរ។",
+		want: []kmWant{{typ: record.EventDefection, count: 350, qual: record.CountExact, from: opp, to: cpp, prov: "Prey Veng", date: "2023-01-15", presided: []string{"ប៉ែន សុវណ្ណ"}, role: record.RoleUnclear}}},
+	{name: "returning home is no event", pub: "2023-06-12",
+		text: "លោក ហេង សុផល អតីតតំណាងរាស្ត្រគណបក្សសង្គ្រោះជាតិ មណ្ឌលខេត្តសៀមរាប បានវិលត្រឡប់មកប្រទេសកម្ពុជាវិញ បន្ទាប់ពីរស់នៅក្រៅប្រទេសជាង ៥ ឆ្នាំ។"},
 	{name: "appointment plan is not an appointment", pub: "2024-09-10",
 		text: "គណបក្សភ្លើងទៀនគ្រោងនឹងតែងតាំងអ្នកនាំពាក្យថ្មីនៅខែក្រោយ។"},
 }
