@@ -358,6 +358,7 @@ func clusterCat(s string, i int) int {
 // segmentNorm segments normalised text t, appending spans of t.
 func (s *Segmenter) segmentNorm(st *segState, dst []Span, t string) []Span {
 	known := s.known.Load()
+	base := len(dst)
 	for i := 0; i < len(t); {
 		cat := clusterCat(t, i)
 		n := NextCluster(t[i:])
@@ -421,7 +422,7 @@ func (s *Segmenter) segmentNorm(st *segState, dst []Span, t string) []Span {
 			i = j
 		}
 	}
-	return dst
+	return dst[:base+len(joinNameSyllables(dst[base:], t))]
 }
 
 // Costs of the dynamic programme, per word. The segmentation chosen has
@@ -665,6 +666,66 @@ func mergeKhmer(dst []Span, start int, t string) []Span {
 				continue
 			}
 		}
+		dst[w] = sp
+		w++
+	}
+	return dst[:w]
+}
+
+// nameTitles are the honorifics and words that introduce a person's name.
+var nameTitles = map[string]bool{}
+
+// nameStops end the stretch of name words after a title: grammar words
+// that never belong to a name.
+var nameStops = map[string]bool{}
+
+func init() {
+	for _, w := range []string{"លោក", "លោកស្រី", "ឯកឧត្តម", "លោកជំទាវ", "កញ្ញា", "អ្នកនាង", "ឈ្មោះ", "នាង",
+		"សម្តេច", "ឧកញ៉ា", "បណ្ឌិត", "អ្នកស្រី", "ព្រះអង្គ", "ស្រី", "ប្រុស"} {
+		nameTitles[Normalize(w)] = true
+	}
+	for _, w := range []string{"បាន", "និង", "ជា", "នៅ", "ថា", "ដែល", "ក៏", "នឹង", "មាន", "ត្រូវបាន", "គឺ", "ទៅ",
+		"មក", "ពី", "ដោយ", "របស់", "ក្នុង", "ហើយ", "ផង", "ដែរ", "នេះ", "នោះ", "ឲ្យ", "ឱ្យ", "មិន", "ទេ", "តែ", "ឬ"} {
+		nameStops[Normalize(w)] = true
+	}
+}
+
+// joinNameSyllables applies a regularity of Khmer names to the words after
+// a title (លោក, ឯកឧត្តម, កញ្ញា…): a name word is rarely a single
+// cluster, so such a cluster — which the dictionary happens to know as a
+// word (សុ, មេ, រី, សំ) — joins the name word after it (សុ|ផាត់ →
+// សុផាត់), and a run of such clusters is one word (សុ|មេ|រី → សុមេរី).
+// A single cluster at the end of the name stays a word.
+func joinNameSyllables(dst []Span, t string) []Span {
+	w := 0
+	zone := 0       // name words still expected after a title
+	joined := false // the last word was made by joining
+	for r := 0; r < len(dst); r++ {
+		sp := dst[r]
+		word := t[sp.Start:sp.End]
+		khmer := sp.Kind == WordKhmer || sp.Kind == WordUnknown
+		if w > 0 && zone > 0 && khmer && !nameStops[word] {
+			prev := &dst[w-1]
+			pw := t[prev.Start:prev.End]
+			single := func(x string) bool { return NextCluster(x) == len(x) }
+			if prev.End == sp.Start && prev.Kind != WordKnown && !nameTitles[pw] && !nameStops[pw] &&
+				(single(pw) || joined && single(word)) {
+				prev.End = sp.End
+				prev.Kind = WordUnknown
+				joined = true
+				zone--
+				continue
+			}
+		}
+		switch {
+		case nameTitles[word]:
+			zone = 3
+		case !khmer || nameStops[word]:
+			zone = 0
+		case zone > 0:
+			zone--
+		}
+		joined = false
 		dst[w] = sp
 		w++
 	}

@@ -30,6 +30,12 @@ func TestSegmentVectors(t *testing.T) {
 		{"ការអភិវឌ្ឍ", []string{"ការអភិវឌ្ឍ"}},
 		// The passive auxiliary is one word.
 		{"គាត់ត្រូវបានចាប់ខ្លួន", []string{"គាត់", "ត្រូវបាន", "ចាប់ខ្លួន"}},
+		// Negation and auxiliaries are words of their own, although ICU
+		// lists មិនបាន as one entry.
+		{"ខ្ញុំមិនបានទៅទេ", []string{"ខ្ញុំ", "មិន", "បាន", "ទៅ", "ទេ"}},
+		// After a title, one-cluster pieces of a name join (invented names).
+		{"កញ្ញាសុមេរីបានមកដល់", []string{"កញ្ញា", "សុមេរី", "បាន", "មកដល់"}},
+		{"ឯកឧត្តមសំធារ៉ាថ្លែងថា", []string{"ឯកឧត្តម", "សំធារ៉ា", "ថ្លែង", "ថា"}},
 		// Abbreviations of initials keep their dots.
 		{"គ.ជ.ប", []string{"គ.ជ.ប"}},
 		// Variant spellings segment alike and keep their display form.
