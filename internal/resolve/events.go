@@ -135,6 +135,13 @@ func Resolve(ctx context.Context, st Record, x *store.Extraction) error {
 				}
 				if link.Confidence >= Threshold {
 					p.PersonID = link.PersonID
+				} else {
+					// Kept for an editor to confirm: a candidate is not a
+					// merge.
+					p.Candidates = nil
+					for _, id := range link.Candidates {
+						p.Candidates = append(p.Candidates, record.Candidate{PersonID: id, Confidence: link.Confidence})
+					}
 				}
 			}
 		}

@@ -12,6 +12,7 @@ package resolve
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 
@@ -82,6 +83,10 @@ func (l *Linker) Link(ctx context.Context, mention string, now time.Time) (Link,
 	if err != nil {
 		return Link{}, err
 	}
+	// People merged away are an editor's decision that they are someone
+	// else: never link to them (the store moves their names, so they are
+	// found only while a merge is under way or data is inconsistent).
+	found = slices.DeleteFunc(found, func(p record.Person) bool { return p.MergedInto != "" })
 	var link Link
 	switch len(found) {
 	case 0:
