@@ -125,11 +125,17 @@ type tx struct {
 	// missed lists the queries run unprepared because no statement was
 	// cached yet; they are prepared once the transaction has ended.
 	missed []string
+	// bound holds the store's statements bound to this transaction, so
+	// that a batch binds each once rather than once a document.
+	bound map[string]*sql.Stmt
 }
 
 func (t *tx) stmt(q string) *sql.Stmt {
 	if !t.s.d.PrepareWrites() {
 		return nil
+	}
+	if st, ok := t.bound[q]; ok {
+		return st
 	}
 	t.s.mu.Lock()
 	st := t.s.stmts[q]
@@ -138,7 +144,12 @@ func (t *tx) stmt(q string) *sql.Stmt {
 		t.missed = append(t.missed, q)
 		return nil
 	}
-	return t.StmtContext(t.ctx, st)
+	if t.bound == nil {
+		t.bound = map[string]*sql.Stmt{}
+	}
+	bound := t.StmtContext(t.ctx, st)
+	t.bound[q] = bound
+	return bound
 }
 
 func (t *tx) exec(q string, args ...any) (sql.Result, error) {
