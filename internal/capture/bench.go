@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/kamnotra/kamnotra/internal/record"
@@ -91,7 +92,8 @@ type BenchResult struct {
 	Failed       int
 	Elapsed      time.Duration
 	ArchiveBytes int64
-	PeakRSS      int64 // bytes; 0 when unknown
+	PeakRSS      int64         // bytes; 0 when unknown
+	CPU          time.Duration // user + system time of the process meanwhile
 }
 
 // DocsPerSec is the throughput in documents per second.
@@ -115,6 +117,7 @@ func Bench(ctx context.Context, corpus, work string, parsers Parsers, stores []B
 	var out []BenchResult
 
 	resetPeak()
+	cpu0 := cpuTime()
 	start := time.Now()
 	for _, f := range files {
 		b, err := os.ReadFile(f)
@@ -123,7 +126,7 @@ func Bench(ctx context.Context, corpus, work string, parsers Parsers, stores []B
 		}
 		sha256.Sum256(b)
 	}
-	out = append(out, BenchResult{Name: "baseline: read + SHA-256", Docs: len(files), Elapsed: time.Since(start), PeakRSS: peakRSS()})
+	out = append(out, BenchResult{Name: "baseline: read + SHA-256", Docs: len(files), Elapsed: time.Since(start), PeakRSS: peakRSS(), CPU: cpuTime() - cpu0})
 
 	resetPeak()
 	dir := filepath.Join(work, "warc-only")
@@ -131,6 +134,7 @@ func Bench(ctx context.Context, corpus, work string, parsers Parsers, stores []B
 	if err != nil {
 		return nil, err
 	}
+	cpu0 = cpuTime()
 	start = time.Now()
 	var archived int64
 	for i, f := range files {
@@ -152,7 +156,7 @@ func Bench(ctx context.Context, corpus, work string, parsers Parsers, stores []B
 	if err := w.Close(); err != nil {
 		return nil, err
 	}
-	out = append(out, BenchResult{Name: "baseline: read + SHA-256 + WARC", Docs: len(files), Elapsed: time.Since(start), ArchiveBytes: archived, PeakRSS: peakRSS()})
+	out = append(out, BenchResult{Name: "baseline: read + SHA-256 + WARC", Docs: len(files), Elapsed: time.Since(start), ArchiveBytes: archived, PeakRSS: peakRSS(), CPU: cpuTime() - cpu0})
 
 	all := append([]BenchStore{{Name: "none (parse + archive, store discards)", Open: func(context.Context, string) (Store, io.Closer, error) {
 		return nullStore{}, io.NopCloser(nil), nil
@@ -170,6 +174,7 @@ func Bench(ctx context.Context, corpus, work string, parsers Parsers, stores []B
 			return out, err
 		}
 		runtime.GC()
+		cpu0 := cpuTime()
 		start := time.Now()
 		sum, err := Run(ctx, Options{Store: st, Archive: aw, Parsers: parsers}, []string{corpus})
 		el := time.Since(start)
@@ -178,7 +183,7 @@ func Bench(ctx context.Context, corpus, work string, parsers Parsers, stores []B
 		if err != nil {
 			return out, fmt.Errorf("capture into %s: %w", bs.Name, err)
 		}
-		out = append(out, BenchResult{Name: "capture into " + bs.Name, Docs: sum.Documents(), Failed: sum.Failed, Elapsed: el, ArchiveBytes: sum.ArchiveBytes, PeakRSS: peakRSS()})
+		out = append(out, BenchResult{Name: "capture into " + bs.Name, Docs: sum.Documents(), Failed: sum.Failed, Elapsed: el, ArchiveBytes: sum.ArchiveBytes, PeakRSS: peakRSS(), CPU: cpuTime() - cpu0})
 	}
 	return out, nil
 }
@@ -189,7 +194,7 @@ func PrintBench(w io.Writer, rs []BenchResult) {
 		return
 	}
 	base := rs[0].DocsPerSec()
-	fmt.Fprintf(w, "%-48s %7s %6s %9s %10s %11s %9s %8s\n", "configuration", "docs", "failed", "seconds", "docs/s", "archive MB/s", "peak RSS", "× base")
+	fmt.Fprintf(w, "%-52s %6s %6s %8s %9s %12s %9s %7s %11s %8s\n", "configuration", "docs", "failed", "seconds", "docs/s", "archive MB/s", "peak RSS", "CPU s", "docs/CPU-s", "× base")
 	for _, r := range rs {
 		mbs := "-"
 		if r.ArchiveBytes > 0 {
@@ -199,8 +204,22 @@ func PrintBench(w io.Writer, rs []BenchResult) {
 		if r.PeakRSS > 0 {
 			rss = fmt.Sprintf("%d MiB", r.PeakRSS>>20)
 		}
-		fmt.Fprintf(w, "%-48s %7d %6d %9.2f %10.0f %11s %9s %8.3f\n", r.Name, r.Docs, r.Failed, r.Elapsed.Seconds(), r.DocsPerSec(), mbs, rss, r.DocsPerSec()/base)
+		perCPU := "-"
+		if r.CPU > 0 {
+			perCPU = fmt.Sprintf("%.0f", float64(r.Docs)/r.CPU.Seconds())
+		}
+		fmt.Fprintf(w, "%-52s %6d %6d %8.2f %9.0f %12s %9s %7.2f %11s %8.3f\n", r.Name, r.Docs, r.Failed, r.Elapsed.Seconds(), r.DocsPerSec(), mbs, rss, r.CPU.Seconds(), perCPU, r.DocsPerSec()/base)
 	}
+}
+
+// cpuTime is the user and system time the process has used: on a busy
+// machine documents per CPU-second say more than documents per second.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // resetPeak resets the kernel's peak-RSS counter (VmHWM) so that each
