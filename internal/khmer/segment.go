@@ -675,6 +675,9 @@ func mergeKhmer(dst []Span, start int, t string) []Span {
 // nameTitles are the honorifics and words that introduce a person's name.
 var nameTitles = map[string]bool{}
 
+// titleLen marks the byte lengths of nameTitles, a cheap first test.
+var titleLen [64]bool
+
 // nameStops end the stretch of name words after a title: grammar words
 // that never belong to a name.
 var nameStops = map[string]bool{}
@@ -683,6 +686,7 @@ func init() {
 	for _, w := range []string{"លោក", "លោកស្រី", "ឯកឧត្តម", "លោកជំទាវ", "កញ្ញា", "អ្នកនាង", "ឈ្មោះ", "នាង",
 		"សម្តេច", "ឧកញ៉ា", "បណ្ឌិត", "អ្នកស្រី", "ព្រះអង្គ", "ស្រី", "ប្រុស"} {
 		nameTitles[Normalize(w)] = true
+		titleLen[len(Normalize(w))] = true
 	}
 	for _, w := range []string{"បាន", "និង", "ជា", "នៅ", "ថា", "ដែល", "ក៏", "នឹង", "មាន", "ត្រូវបាន", "គឺ", "ទៅ",
 		"មក", "ពី", "ដោយ", "របស់", "ក្នុង", "ហើយ", "ផង", "ដែរ", "នេះ", "នោះ", "ឲ្យ", "ឱ្យ", "មិន", "ទេ", "តែ", "ឬ"} {
@@ -700,14 +704,17 @@ func joinNameSyllables(dst []Span, t string) []Span {
 	w := 0
 	zone := 0       // name words still expected after a title
 	joined := false // the last word was made by joining
+	single := func(x string) bool { return NextCluster(x) == len(x) }
 	for r := 0; r < len(dst); r++ {
 		sp := dst[r]
 		word := t[sp.Start:sp.End]
 		khmer := sp.Kind == WordKhmer || sp.Kind == WordUnknown
-		if w > 0 && zone > 0 && khmer && !nameStops[word] {
+		// Map lookups only where they can matter: most words are
+		// neither near a title nor of a title's length.
+		stop := zone > 0 && nameStops[word]
+		if w > 0 && zone > 0 && khmer && !stop {
 			prev := &dst[w-1]
 			pw := t[prev.Start:prev.End]
-			single := func(x string) bool { return NextCluster(x) == len(x) }
 			if prev.End == sp.Start && prev.Kind != WordKnown && !nameTitles[pw] && !nameStops[pw] &&
 				(single(pw) || joined && single(word)) {
 				prev.End = sp.End
@@ -718,9 +725,9 @@ func joinNameSyllables(dst []Span, t string) []Span {
 			}
 		}
 		switch {
-		case nameTitles[word]:
+		case khmer && len(word) < len(titleLen) && titleLen[len(word)] && nameTitles[word]:
 			zone = 3
-		case !khmer || nameStops[word]:
+		case !khmer || stop:
 			zone = 0
 		case zone > 0:
 			zone--
