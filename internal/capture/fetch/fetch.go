@@ -226,6 +226,8 @@ func isRedirect(status int) bool {
 	return false
 }
 
+const maxRetryAfter = 365 * 24 * 3600
+
 // RetryAfter parses a Retry-After header (seconds or an HTTP date), 0 when
 // absent or unparseable.
 func RetryAfter(h http.Header, now time.Time) time.Duration {
@@ -237,10 +239,11 @@ func RetryAfter(h http.Header, now time.Time) time.Duration {
 		if n < 0 {
 			return 0
 		}
-		return time.Duration(n) * time.Second
+		// A year is longer than any server means; more would overflow.
+		return time.Duration(min(n, maxRetryAfter)) * time.Second
 	}
 	if t, err := http.ParseTime(v); err == nil && t.After(now) {
-		return t.Sub(now)
+		return min(t.Sub(now), maxRetryAfter*time.Second)
 	}
 	return 0
 }

@@ -1,9 +1,11 @@
 package fetch
 
 import (
+	"net/http"
 	"net/netip"
 	"strings"
 	"testing"
+	"time"
 )
 
 // FuzzCheckURL: whatever CheckURL accepts is http(s), has a host, no user
@@ -32,6 +34,21 @@ func FuzzCheckURL(f *testing.F) {
 			if CheckAddr(ip) != nil {
 				t.Fatalf("accepted private literal %q", raw)
 			}
+		}
+	})
+}
+
+// FuzzRetryAfter: any header value gives a wait that is never negative.
+func FuzzRetryAfter(f *testing.F) {
+	for _, s := range []string{"120", "-1", "Wed, 21 Oct 2026 07:28:00 GMT", "soon", "99999999999999999999", ""} {
+		f.Add(s)
+	}
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, v string) {
+		h := http.Header{}
+		h.Set("Retry-After", v)
+		if d := RetryAfter(h, now); d < 0 {
+			t.Fatalf("RetryAfter(%q) = %v", v, d)
 		}
 	})
 }
