@@ -16,6 +16,11 @@ type httpError struct {
 
 func (e *httpError) Error() string { return http.StatusText(e.Status) }
 
+// redirectError sends the reader elsewhere (a merged record's new home).
+type redirectError struct{ URL string }
+
+func (e *redirectError) Error() string { return "moved to " + e.URL }
+
 func statusError(status int, msgID string) error { return &httpError{Status: status, MsgID: msgID} }
 
 // errorStatus maps an error to its HTTP status. It is the only place that
@@ -57,6 +62,12 @@ type errorPage struct {
 // fail answers with the error page or JSON for err. Internal details go to
 // the log only; the reader sees record.ErrorMessage or a translated line.
 func (h *handler) fail(w http.ResponseWriter, r *http.Request, err error) {
+	var re *redirectError
+	if errors.As(err, &re) {
+		// Temporary: an editor can undo a merge.
+		http.Redirect(w, r, re.URL, http.StatusFound)
+		return
+	}
 	status := errorStatus(err)
 	if status >= 500 && status != http.StatusServiceUnavailable {
 		h.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "status", status, "err", err)

@@ -2,6 +2,7 @@ package web
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/kamnotra/kamnotra/internal/record"
 	"github.com/kamnotra/kamnotra/internal/store"
@@ -100,6 +101,14 @@ func (h *handler) personPage(rq *req) (*page, error) {
 	if err != nil && !record.IsNotFound(err) {
 		return nil, err
 	}
+	if err == nil && p.MergedInto != "" {
+		// An editor merged this record into another: its ID leads there,
+		// if the reader may see that one.
+		if target, terr := h.st.Person(ctx, p.MergedInto); terr == nil && personPublic(target) && target.MergedInto == "" {
+			return nil, &redirectError{URL: "/people/" + pathEscape(target.ID) + jsonSuffix(rq) + queryOf(rq)}
+		}
+		err = record.Errorf(record.ENotFound, "person %s was merged", id)
+	}
 	if err != nil || !personPublic(p) {
 		// One answer for a missing and a private person, so the page does
 		// not confirm that a private person is in the record.
@@ -144,4 +153,58 @@ func sortedNames(ns record.Names, lang string) []record.Name {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return rank(out[i]) < rank(out[j]) })
 	return out
+}
+
+func jsonSuffix(rq *req) string {
+	if strings.HasSuffix(rq.URL.Path, ".json") {
+		return ".json"
+	}
+	return ""
+}
+
+func queryOf(rq *req) string {
+	if rq.URL.RawQuery == "" {
+		return ""
+	}
+	return "?" + rq.URL.RawQuery
+}
+
+type peopleData struct {
+	People []*ref
+	Pager  pager
+}
+
+type peopleJSON struct {
+	People []record.Person `json:"people"`
+	pager
+}
+
+// peopleList lists public people by ID, a page at a time. Private people
+// and records merged into others are never listed.
+func (h *handler) peopleList(rq *req) (*page, error) {
+	after, err := afterParam(rq.Request)
+	if err != nil {
+		return nil, err
+	}
+	ctx := rq.Context()
+	people, err := h.st.People(ctx, after, h.opts.PageSize+1)
+	if err != nil {
+		return nil, err
+	}
+	// The cursor is the store's last ID, listed or not, so that a page of
+	// private people does not end the list.
+	people, pg := pageOf(people, h.opts.PageSize, func(p record.Person) string { return p.ID })
+	pg = rq.nextPage(pg)
+	lk := newLookup(ctx, h.st, rq.L)
+	data := peopleData{Pager: pg}
+	js := peopleJSON{People: []record.Person{}, pager: pg}
+	for i := range people {
+		p := &people[i]
+		if !personPublic(p) || p.MergedInto != "" {
+			continue
+		}
+		data.People = append(data.People, lk.named(p.ID, p.Names, "/people/"+p.ID))
+		js.People = append(js.People, *p)
+	}
+	return &page{Template: "people", Title: rq.L.T("people.title"), Nav: "people", Data: data, JSON: js}, nil
 }

@@ -26,6 +26,8 @@ func (h *handler) routes() {
 	m.HandleFunc("GET /documents/{id}/archive/text", h.archiveText)
 	m.HandleFunc("GET /documents/{id}/archive/view", h.archiveView)
 
+	m.HandleFunc("GET /people", h.serve(h.peopleList))
+	m.HandleFunc("GET /people.json", h.serve(h.peopleList))
 	m.HandleFunc("GET /people/{id}", h.serve(h.personPage))
 
 	m.HandleFunc("GET /organisations", h.serve(h.orgList))

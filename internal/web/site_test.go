@@ -72,6 +72,8 @@ func TestPages(t *testing.T) {
 		{"/events", "ព្រឹត្តិការណ៍", "Events"},
 		{"/documents", "ឯកសារ", "Documents"},
 		{"/organisations", "អង្គភាព", "Organisations"},
+		{"/people", "បុគ្គល", "People"},
+		{"/ledger", "បញ្ជីការអះអាង", "Claims ledger"},
 		{"/outlets", "ប្រភពព័ត៌មាន", "Sources"},
 		{"/events/" + f.arrest, "ការចាប់ខ្លួន, ថ្ងៃទី៥ ខែមីនា ឆ្នាំ២០២៤", "Arrest, 5 March 2024"},
 		{"/events/" + f.defection, "ការប្ដូរគណបក្ស, ថ្ងៃទី៣ ខែកុម្ភៈ ឆ្នាំ២០២៣", "Defection, 3 February 2023"},
@@ -288,7 +290,7 @@ func TestVisibility(t *testing.T) {
 		}
 	}
 	// ...and never listed: not in event lists, nor among a party's members.
-	for _, p := range []string{"/?lang=en", "/?lang=km", "/events?lang=en", "/index.json", "/events.json"} {
+	for _, p := range []string{"/?lang=en", "/?lang=km", "/events?lang=en", "/index.json", "/events.json", "/people?lang=en", "/people?lang=km", "/people.json"} {
 		r := do(t, h, "GET", p)
 		for _, name := range []string{"Chan Sreyneang", "ចាន់ ស្រីនាង"} {
 			if bytes.Contains(r.Body, []byte(name)) {

@@ -151,6 +151,13 @@ func (lk *lookup) personRef(id, mention string) (*ref, error) {
 	if err != nil {
 		return nil, err
 	}
+	if p != nil && p.MergedInto != "" {
+		// Participations move with a merge; a reference left behind
+		// follows it one step.
+		if p, err = lk.person(p.MergedInto); err != nil {
+			return nil, err
+		}
+	}
 	switch {
 	case p == nil || !statusVisible(p.Status):
 		if mention == "" {
