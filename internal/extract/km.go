@@ -620,16 +620,26 @@ func (x *kmDoc) build(ks *kmSent, typ record.EventType, t kmTok) []kmEvent {
 		}
 	}
 	// A part of the group: "… ៣៤៤នាក់ ក្នុងនោះ ៤៤នាក់ជាអតីតសកម្មជន…".
+	// It may also follow: "…បានចូលជាសមាជិក… ក្នុងនោះមានអតីតសកម្មជន… ៤៤នាក់".
 	subsetAt := -1
+	var subR [2]int
 	for _, u := range ks.toks {
-		if u.w.kind == kmSubset && u.start >= subj[0] && u.end <= subj[1] {
-			subsetAt = u.start
+		if u.w.kind != kmSubset {
+			continue
+		}
+		if u.start >= subj[0] && u.end <= subj[1] {
+			subsetAt, subR = u.start, [2]int{u.start, subj[1]}
+			break
+		}
+		if typ == kmJoinType && u.start >= t.end && u.end <= pe {
+			subsetAt, subR = u.start, [2]int{u.start, pe}
 			break
 		}
 	}
 	mainSubj := subj
 	if subsetAt >= 0 {
-		mainSubj[1] = subsetAt
+		mainSubj[1] = min(mainSubj[1], subsetAt)
+		other[1] = min(other[1], max(other[0], subsetAt))
 	}
 
 	// Persons.
@@ -669,7 +679,7 @@ func (x *kmDoc) build(ks *kmSent, typ record.EventType, t kmTok) []kmEvent {
 		e.ToOrg = x.joinTo(ks, t, cs, pe)
 		skip := [2]int{}
 		if subsetAt >= 0 {
-			skip = [2]int{subsetAt, subj[1]}
+			skip = subR
 		}
 		e.FromOrg = x.joinFrom(ks, t, mainSubj, cs, pe, e.ToOrg, skip)
 		if e.FromOrg != "" {
@@ -749,17 +759,17 @@ func (x *kmDoc) build(ks *kmSent, typ record.EventType, t kmTok) []kmEvent {
 	if subsetAt >= 0 && typ == kmJoinType {
 		sub := e
 		sub.subset = true
-		sub.Persons = x.persons(ks, [2]int{subsetAt, subj[1]}, t)
+		sub.Persons = x.persons(ks, subR, t)
 		sub.Count = nil
 		sub.CountQualifier = ""
-		if c, ok := ks.countIn(subsetAt, subj[1]); ok {
+		if c, ok := ks.countIn(subR[0], subR[1]); ok {
 			v := c.value
 			sub.Count, sub.CountQualifier = &v, c.qual
 		}
-		sub.FromOrg = x.joinFrom(ks, t, [2]int{subsetAt, subj[1]}, subsetAt, subj[1], e.ToOrg, [2]int{})
+		sub.FromOrg = x.joinFrom(ks, t, subR, subR[0], subR[1], e.ToOrg, [2]int{})
 		if sub.FromOrg != "" && (sub.Count != nil || len(sub.Persons) > 0) {
 			sub.Type = record.EventDefection
-			sub.RoleClass = ks.roleClass(subsetAt, subj[1])
+			sub.RoleClass = ks.roleClass(subR[0], subR[1])
 			sub.Confidence = kmConfidence(&sub.Event)
 			out = append(out, sub)
 		}
@@ -935,7 +945,7 @@ func (ks *kmSent) countIn(a, b int) (kmCount, bool) {
 func (ks *kmSent) roleClass(a, b int) record.RoleClass {
 	var seen []record.RoleClass
 	for _, r := range ks.roles {
-		if r.Start < a || r.End > b || r.Presiding || r.Class == "" {
+		if r.Start < a || r.End > b || r.Presiding || r.Class == "" || ks.inNone(r.Start, r.End) {
 			continue
 		}
 		if !containsClass(seen, r.Class) {
@@ -953,6 +963,17 @@ func (ks *kmSent) roleClass(a, b int) record.RoleClass {
 		return record.RoleElectedOfficial
 	}
 	return record.RoleUnclear
+}
+
+// inNone reports whether [a, b) lies inside a word that hides its parts
+// (ជ្រើសតាំងតំណាងរាស្ត្រ "elect MPs" names no MP).
+func (ks *kmSent) inNone(a, b int) bool {
+	for _, t := range ks.toks {
+		if t.w.kind == kmNone && t.start <= a && b <= t.end {
+			return true
+		}
+	}
+	return false
 }
 
 func containsClass(xs []record.RoleClass, c record.RoleClass) bool {

@@ -301,6 +301,15 @@ var kmCases = []kmCase{
 		want: []kmWant{{typ: record.EventDefection, count: 350, qual: record.CountExact, from: opp, to: cpp, prov: "Prey Veng", date: "2023-01-15", presided: []string{"ប៉ែន សុវណ្ណ"}, role: record.RoleUnclear}}},
 	{name: "returning home is no event", pub: "2023-06-12",
 		text: "លោក ហេង សុផល អតីតតំណាងរាស្ត្រគណបក្សសង្គ្រោះជាតិ មណ្ឌលខេត្តសៀមរាប បានវិលត្រឡប់មកប្រទេសកម្ពុជាវិញ បន្ទាប់ពីរស់នៅក្រៅប្រទេសជាង ៥ ឆ្នាំ។"},
+	{name: "a part of the group told after the verb", pub: "2018-02-01",
+		text: "ប្រជាពលរដ្ឋចំនួន ៥០០ នាក់ នៅស្រុកបាទី ខេត្តតាកែវ បានចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា ក្នុងនោះមានអតីតសកម្មជនគណបក្សសង្គ្រោះជាតិចំនួន ៦០ នាក់។",
+		want: []kmWant{
+			{typ: record.EventPartyJoin, count: 500, qual: record.CountExact, to: cpp, prov: "Takeo", dist: "Bati"},
+			{typ: record.EventDefection, count: 60, qual: record.CountExact, from: cnrp, to: cpp, prov: "Takeo", dist: "Bati", role: record.RoleActivist},
+		}},
+	{name: "a party refused for lack of documents", pub: "2023-06-12",
+		text: "ថ្ងៃទី២០ ខែមីនា ឆ្នាំ២០២៣ គណៈកម្មាធិការជាតិរៀបចំការបោះឆ្នោត បានចេញសេចក្តីប្រកាសមិនទទួលស្គាល់គណបក្សភ្លើងទៀន ក្នុងការចុះបញ្ជីបោះឆ្នោតជ្រើសតាំងតំណាងរាស្ត្រ ដោយសារខ្វះឯកសារ។",
+		want: []kmWant{{typ: record.EventDisqualification, count: -1, from: cp, to: "National Election Committee", date: "2023-03-20", role: record.RoleUnclear}}},
 	{name: "appointment plan is not an appointment", pub: "2024-09-10",
 		text: "គណបក្សភ្លើងទៀនគ្រោងនឹងតែងតាំងអ្នកនាំពាក្យថ្មីនៅខែក្រោយ។"},
 }
