@@ -324,4 +324,14 @@ func testArchiveShow(t *testing.T, bin string) {
 	if r := runBin(t, bin, "archive", "show", "--data", data, srv.URL+"/page", "--version", "9"); r.code == 0 {
 		t.Error("show of a missing version succeeded")
 	}
+
+	// Damage the archived bytes: verify says where and exits non-zero.
+	m, _ := filepath.Glob(filepath.Join(data, "archive", "*.warc.gz"))
+	b, _ := os.ReadFile(m[0])
+	b[len(b)/2] ^= 0xff
+	os.WriteFile(m[0], b, 0o644)
+	v := runBin(t, bin, "archive", "verify", "--data", data)
+	if v.code != 1 || !strings.Contains(v.stdout, "error: "+filepath.Base(m[0])+"@") {
+		t.Fatalf("verify of a damaged archive: exit %d\n%s%s", v.code, v.stdout, v.stderr)
+	}
 }
