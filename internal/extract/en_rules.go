@@ -182,6 +182,7 @@ func (x *enDoc) build(k int, s *enSent, tr trig, cs, rep, oe int, mod modality) 
 		}
 	}
 	claimant := x.claimant(s, rep, tr)
+	speakerSide := side{-1, -1}
 	if len(persons) == 0 && main == nil {
 		switch p := pronounSubject(toks, who); p {
 		case "he", "she", "him", "her":
@@ -191,7 +192,10 @@ func (x *enDoc) build(k int, s *enSent, tr trig, cs, rep, oe int, mod modality) 
 			switch {
 			case quoted(toks, tr.i):
 			case rep >= 0 && claimant != "" && x.isName(s, claimant):
+				// "Former CNRP lawmaker X announced he had joined": X, with
+				// the affiliation told of X.
 				persons = []string{claimant}
+				speakerSide = side{0, rep}
 			case x.lastPerson != "" && x.lastPerson != claimant:
 				persons = []string{x.lastPerson}
 			}
@@ -237,6 +241,11 @@ func (x *enDoc) build(k int, s *enSent, tr trig, cs, rep, oe int, mod modality) 
 			return nil
 		}
 		x.joinOrgs(k, s, tr, &ev, main, who, obj, actor, rep, excl)
+		if ev.FromOrg == "" && speakerSide.a >= 0 {
+			if o := affiliation(s, speakerSide, nil, excl); o != ev.ToOrg {
+				ev.FromOrg = o
+			}
+		}
 		if ev.FromOrg != "" || tr.flags&fStrongDef != 0 || hasWordExcl(toks, who.a, who.b, excl, "former", "ex-cnrp", "defectors", "ex-members") {
 			ev.Type = record.EventDefection
 		} else {
@@ -901,6 +910,12 @@ func (x *enDoc) resignation(s *enSent, tr trig, ev *Event, subj, obj side) []Eve
 					return []Event{f}
 				}
 				return nil
+			}
+		}
+		if len(orgs) == 0 && has(s.toks, obj.a, "the", "his", "her", "their", "its") && has(s.toks, obj.a+1, "party") {
+			// "quit the party": the subjects' own.
+			if o := affiliation(s, subj, nil, func(int) bool { return false }); o != "" {
+				orgs = []string{o}
 			}
 		}
 		if len(orgs) == 0 || !(has(s.toks, obj.a, "the", "his", "her", "their") || len(orgs) > 0 && s.ments[0].i <= obj.a+2) {

@@ -197,7 +197,7 @@ func findTriggers(s *enSent) []trig {
 				add(a, i+1, record.EventDisqualification, fNegPart)
 			}
 		case "registration", "register":
-			if within(toks, i-4, i, "refused", "rejected", "denied", "revoked", "cancelled", "canceled") >= 0 {
+			if within(toks, i-6, i, "refused", "rejected", "denied", "revoked", "cancelled", "canceled") >= 0 {
 				add(i, i+1, record.EventDisqualification, fNegPart)
 			}
 		}
@@ -295,6 +295,21 @@ func isAdverb(t token) bool {
 // including a verb coordinated with a passive one ("were charged in
 // absentia and sentenced").
 func passive(toks []token, i int) bool {
+	// "was arrested on Monday and charged on Tuesday"
+	if has(toks, i-1, "and") {
+		for k := i - 2; k >= 0 && k >= i-10; k-- {
+			if toks[k].L == "," || toks[k].L == ";" {
+				break
+			}
+			if strings.HasSuffix(toks[k].L, "ed") && toks[k].Kind == tokWord && k > 0 && passiveAt(toks, k) {
+				return true
+			}
+		}
+	}
+	return passiveAt(toks, i)
+}
+
+func passiveAt(toks []token, i int) bool {
 	for k, n := i-1, 0; k >= 0 && n < 8; k-- {
 		t := toks[k]
 		if beForms[t.L] {

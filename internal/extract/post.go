@@ -248,8 +248,6 @@ func repeats(a, b *Event) int {
 		// A part of a group counted before ("more than 1,400", then a
 		// batch of "700"): the same movement told in parts.
 		return 1
-	case *a.Count < *b.Count:
-		return -1
 	}
 	return 0
 }
