@@ -755,6 +755,20 @@ func (x *kmDoc) build(ks *kmSent, typ record.EventType, t kmTok) []kmEvent {
 	}
 	e.Confidence = kmConfidence(&e.Event)
 	out := []kmEvent{e}
+	// A named leader bringing a much larger group: the person and the group
+	// are two events ("លោក X បាននាំសមាជិក ៧០០ នាក់ ចូល…").
+	if len(e.Persons) > 0 && e.Count != nil && *e.Count >= 10 && *e.Count > 3*int64(len(e.Persons)) {
+		named, group := e, e
+		named.Count, named.CountQualifier = nil, ""
+		named.Persons = append([]string(nil), e.Persons...)
+		group.Persons = nil
+		group.Grade = record.GradeBareCount
+		if x.documented {
+			group.Grade = record.GradeDocumented
+		}
+		group.Confidence = kmConfidence(&group.Event)
+		out = []kmEvent{named, group}
+	}
 
 	if subsetAt >= 0 && typ == kmJoinType {
 		sub := e
@@ -1260,7 +1274,29 @@ func (x *kmDoc) place(ks *kmSent, typ record.EventType, cs, ce int, to string) P
 		// chief in exile), not where they fled from.
 		return Place{}
 	}
-	pick := func(a, b int) (Place, bool) {
+	pick := ks.bestPlace
+	if p, ok := pick(cs, ce); ok {
+		return p
+	}
+	if p, ok := pick(0, len(ks.s)); ok && typ != record.EventFlight && typ != record.EventAsylum {
+		return p
+	}
+	if o, ok := kmGaz.Org(to); ok && (o.Kind == record.OrgCourt || o.Kind == record.OrgProvince) {
+		for _, p := range kmGaz.Provinces() {
+			if strings.HasPrefix(o.Canonical, p.English+" ") {
+				return Place{Province: p.English}
+			}
+		}
+	}
+	if x.dateline != "" && x.dateline != "Phnom Penh" && typ != record.EventFlight && typ != record.EventAsylum {
+		return Place{Province: x.dateline}
+	}
+	return Place{}
+}
+
+// bestPlace is the most precise place named in [a, b), dateline aside.
+func (ks *kmSent) bestPlace(a, b int) (Place, bool) {
+	{
 		var best Place
 		rank := 0
 		for _, p := range ks.places {
@@ -1284,23 +1320,6 @@ func (x *kmDoc) place(ks *kmSent, typ record.EventType, cs, ce int, to string) P
 		}
 		return best, rank > 0
 	}
-	if p, ok := pick(cs, ce); ok {
-		return p
-	}
-	if p, ok := pick(0, len(ks.s)); ok && typ != record.EventFlight && typ != record.EventAsylum {
-		return p
-	}
-	if o, ok := kmGaz.Org(to); ok && (o.Kind == record.OrgCourt || o.Kind == record.OrgProvince) {
-		for _, p := range kmGaz.Provinces() {
-			if strings.HasPrefix(o.Canonical, p.English+" ") {
-				return Place{Province: p.English}
-			}
-		}
-	}
-	if x.dateline != "" && x.dateline != "Phnom Penh" && typ != record.EventFlight && typ != record.EventAsylum {
-		return Place{Province: x.dateline}
-	}
-	return Place{}
 }
 
 // date is the date nearest before the trigger in its clause with no
@@ -1430,18 +1449,32 @@ func (x *kmDoc) merge(evs []kmEvent) []kmEvent {
 	// tells no other event.
 	for i := range out {
 		e := &out[i]
-		if !e.Date.IsZero() || !(Family(e.Type) == record.EventDefection || e.Type == record.EventAppointment) {
+		if (!e.Date.IsZero() && e.Place.Province != "") || !(Family(e.Type) == record.EventDefection || e.Type == record.EventAppointment) {
 			continue
 		}
-		for _, ks := range x.sents {
-			if ks.idx <= e.sent || ks.idx > e.sent+2 || ks.hasTrigger() {
+		for _, k := range []int{e.sent + 1, e.sent - 1, e.sent + 2} {
+			if k < 0 || k >= len(x.sents) {
+				continue
+			}
+			ks := x.sents[k]
+			if ks.hasTrigger() {
 				continue
 			}
 			if !strings.Contains(ks.s, "ពិធី") && len(ks.presiders) == 0 {
 				continue
 			}
-			if d := x.readDates(ks); len(d) > 0 {
+			if e.Place.Province == "" {
+				if ks.places == nil {
+					ks.places = kmGaz.FindPlaces(ks.s)
+				}
+				if p, ok := ks.bestPlace(0, len(ks.s)); ok {
+					e.Place = p
+				}
+			}
+			if d := x.readDates(ks); len(d) > 0 && e.Date.IsZero() {
 				e.Date = record.Date{Year: d[0].Date.Year, Month: d[0].Date.Month, Day: d[0].Date.Day}
+			}
+			if !e.Date.IsZero() && e.Place.Province != "" {
 				break
 			}
 		}

@@ -310,6 +310,15 @@ var kmCases = []kmCase{
 	{name: "a party refused for lack of documents", pub: "2023-06-12",
 		text: "ថ្ងៃទី២០ ខែមីនា ឆ្នាំ២០២៣ គណៈកម្មាធិការជាតិរៀបចំការបោះឆ្នោត បានចេញសេចក្តីប្រកាសមិនទទួលស្គាល់គណបក្សភ្លើងទៀន ក្នុងការចុះបញ្ជីបោះឆ្នោតជ្រើសតាំងតំណាងរាស្ត្រ ដោយសារខ្វះឯកសារ។",
 		want: []kmWant{{typ: record.EventDisqualification, count: -1, from: cp, to: "National Election Committee", date: "2023-03-20", role: record.RoleUnclear}}},
+	{name: "a leader brings a large group: two events", pub: "2023-04-10",
+		text: "លោក ឈាង គីមសេង អតីតមន្ត្រីគណបក្សភ្លើងទៀន បាននាំសមាជិកជាង ៧០០ នាក់ ចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា នៅរាជធានីភ្នំពេញ កាលពីថ្ងៃទី៩ ខែមេសា ឆ្នាំ២០២៣។",
+		want: []kmWant{
+			{typ: record.EventDefection, count: -1, from: cp, to: cpp, prov: "Phnom Penh", date: "2023-04-09", persons: []string{"ឈាង គីមសេង"}, role: record.RoleLeader},
+			{typ: record.EventDefection, count: 700, qual: record.CountMoreThan, from: cp, to: cpp, prov: "Phnom Penh", date: "2023-04-09", role: record.RoleLeader},
+		}},
+	{name: "the ceremony's date in the sentence before", pub: "2023-05-02",
+		text: "នាព្រឹកថ្ងៃទី៣០ ខែមេសា ឆ្នាំ២០២៣ ក្រុមការងារគណបក្សខេត្តតាកែវ បានរៀបចំពិធីមួយនៅស្រុកត្រាំកក់។ នៅក្នុងពិធីនោះ សមាជិកគណបក្សឆន្ទៈខ្មែរចំនួន ៨៥ នាក់ បានចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា។",
+		want: []kmWant{{typ: record.EventDefection, count: 85, qual: record.CountExact, from: "Khmer Will Party", to: cpp, prov: "Takeo", dist: "Tram Kak", date: "2023-04-30", role: record.RoleMember}}},
 	{name: "appointment plan is not an appointment", pub: "2024-09-10",
 		text: "គណបក្សភ្លើងទៀនគ្រោងនឹងតែងតាំងអ្នកនាំពាក្យថ្មីនៅខែក្រោយ។"},
 }
