@@ -1,7 +1,6 @@
 package khmer
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -118,7 +117,7 @@ func QueryRankTokens(query string) []string { return defaultTokenizer().QueryRan
 func (tk *Tokenizer) Tokens(text string) []Token {
 	n := NormalizeMap(text)
 	t := n.Text
-	match := make([]Token, 0, len(t)/4+4)
+	match := make([]Token, 0, len(t)/6+4)
 	unigrams := make([]Token, 0, len(t)/8+4)
 	var rank []Token
 	var stream []int // cluster starts (in t) of the current Khmer stream, then its end pairs
@@ -164,10 +163,13 @@ func (tk *Tokenizer) Tokens(text string) []Token {
 		}
 	}
 	flush()
-	match = append(match, unigrams...)
-	for i := range match {
-		match[i].Position = i
+	out := make([]Token, 0, len(match)+len(unigrams)+len(match)/2+len(rank))
+	out = append(append(out, match...), unigrams...)
+	for i := range out {
+		out[i].Position = i
 	}
+	names := rank // Latin name keys, in text order
+	rankStart := len(out)
 	if tk.seg != nil {
 		st := tk.seg.getState()
 		spans := tk.seg.segmentNorm(st, st.spans[:0], t)
@@ -180,19 +182,24 @@ func (tk *Tokenizer) Tokens(text string) []Token {
 			if !asciiSafe(w) {
 				continue // a Khmer abbreviation's dots
 			}
-			rank = append(rank, Token{Text: w, Kind: TokenWord, Start: os, End: oe})
+			// Latin name keys before this word keep text order.
+			for len(names) > 0 && names[0].Start < os {
+				out = append(out, names[0])
+				names = names[1:]
+			}
+			out = append(out, Token{Text: w, Kind: TokenWord, Start: os, End: oe})
 			if sp.Kind == WordKnown {
-				rank = append(rank, Token{Text: w, Kind: TokenName, Start: os, End: oe})
+				out = append(out, Token{Text: w, Kind: TokenName, Start: os, End: oe})
 			}
 		}
 		st.spans = spans
 		tk.seg.pool.Put(st)
 	}
-	sortByStart(rank)
-	for i := range rank {
-		rank[i].Position = i
+	out = append(out, names...)
+	for i := rankStart; i < len(out); i++ {
+		out[i].Position = i - rankStart
 	}
-	return append(match, rank...)
+	return out
 }
 
 // joinClusters returns t[s:e] + t[s2:e2] without allocating when the two
@@ -202,12 +209,6 @@ func joinClusters(t string, s, e, s2, e2 int) string {
 		return t[s:e2]
 	}
 	return t[s:e] + t[s2:e2]
-}
-
-// sortByStart orders rank tokens by position in the text (Latin name
-// keys were appended before the Khmer words).
-func sortByStart(ts []Token) {
-	slices.SortStableFunc(ts, func(a, b Token) int { return a.Start - b.Start })
 }
 
 // digitRunEnd returns the end of the number starting at i, with inner
