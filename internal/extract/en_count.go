@@ -23,7 +23,7 @@ var enPeople = map[string]record.RoleClass{
 	"citizens": "", "families": "", "men": "", "women": "", "others": "", "of us": "", "defectors": "", "converts": "",
 	"activists": record.RoleActivist, "activist": record.RoleActivist, "dissidents": record.RoleActivist,
 	"critics": record.RoleActivist, "unionists": record.RoleActivist, "protesters": record.RoleActivist,
-	"monks": "", "journalists": "", "workers": "", "farmers": "", "students": "", "teachers": "",
+	"defections": "", "monks": "", "journalists": "", "workers": "", "farmers": "", "students": "", "teachers": "",
 	"supporters": record.RoleSupporter, "supporter": record.RoleSupporter, "followers": record.RoleSupporter,
 	"sympathisers": record.RoleSupporter, "sympathizers": record.RoleSupporter, "voters": record.RoleSupporter,
 	"officials": record.RoleLeader, "official": record.RoleLeader, "leaders": record.RoleLeader, "leader": record.RoleLeader,

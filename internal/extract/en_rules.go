@@ -122,6 +122,9 @@ func (x *enDoc) build(k int, s *enSent, tr trig, cs, rep, oe int, mod modality) 
 	if objSide {
 		who = obj
 	}
+	if tr.flags&fCountNoun != 0 {
+		who = side{max(cs, tr.i-5), tr.j}
+	}
 	if tr.flags&fNoun != 0 && tr.typ == record.EventDefection && has(toks, tr.i+1, "of") {
 		who = side{tr.j + 1, oe}
 	}

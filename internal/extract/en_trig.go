@@ -15,6 +15,7 @@ const (
 	fStrongDef                      // says the subjects left a party: defected, switched
 	fNoun                           // a noun ("the defection of 600 members")
 	fLeave                          // left, quit: a party (resignation) or the country (flight)
+	fCountNoun                      // a counted noun: "reported 6,473 defections"
 )
 
 // trig is a word or phrase that states an event.
@@ -77,6 +78,8 @@ func findTriggers(s *enSent) []trig {
 				add(i, i+2, record.EventDefection, fStrongDef|fNoun)
 			} else if has(toks, i+1, "of") {
 				add(i, i+1, record.EventDefection, fStrongDef|fNoun)
+			} else if t.L == "defections" && i > 0 && (toks[i-1].Kind == tokNum || enNumberWords[toks[i-1].L] != 0 || has(toks, i-1, "new") && i > 1 && toks[i-2].Kind == tokNum) {
+				add(i, i+1, record.EventDefection, fStrongDef|fCountNoun)
 			}
 		case "switched", "switch", "switches", "switching":
 			if has(toks, i+1, "allegiance", "allegiances", "sides", "parties", "to", "party", "over") {
