@@ -484,3 +484,40 @@ func TestBrokenStoreStops(t *testing.T) {
 		t.Fatalf("want the run to stop on a broken store, got %v", err)
 	}
 }
+
+// TestCancel interrupts a capture (Ctrl-C): Run reports the cancellation,
+// and what was archived and stored is consistent.
+func TestCancel(t *testing.T) {
+	var served atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		served.Add(1)
+		time.Sleep(20 * time.Millisecond)
+		fmt.Fprintf(w, "<html><title>%s</title></html>", r.URL.Path)
+	}))
+	defer srv.Close()
+	var urls []string
+	for i := range 200 {
+		urls = append(urls, fmt.Sprintf("%s/p/%d", srv.URL, i))
+	}
+	g := newRig(t)
+	w, _ := warc.NewWriter(filepath.Join(g.dir, "archive"), warc.WriterOptions{})
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() {
+		for served.Load() < 40 {
+			time.Sleep(time.Millisecond)
+		}
+		cancel()
+	}()
+	sum, err := Run(ctx, Options{Store: g.store, Archive: w, Parsers: testParsers(), Workers: 4,
+		Fetcher: fetch.New(fetch.Options{AllowPrivate: true, PerHostConcurrency: 4})}, urls)
+	w.Close()
+	if err == nil || !strings.Contains(err.Error(), "context canceled") {
+		t.Fatalf("want the cancellation reported, got %v", err)
+	}
+	if sum.New == 0 || sum.New >= 200 || served.Load() >= 200 {
+		t.Fatalf("cancel should stop midway: %+v, %d served", sum, served.Load())
+	}
+	if rep := g.verify(t); !rep.OK() || rep.Refs != sum.New {
+		t.Fatalf("after cancel: %+v (stored %d)", rep, sum.New)
+	}
+}

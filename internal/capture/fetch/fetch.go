@@ -44,7 +44,8 @@ type Options struct {
 	MaxBodySize    int64         // 32 MiB; bigger bodies are cut and marked Truncated
 	MaxRedirects   int           // 5
 	// PerHostConcurrency bounds parallel requests to one host (1); PerHostDelay
-	// spaces the starts of requests to one host (1s).
+	// spaces the starts of requests to one host (none when 0; the capture
+	// command defaults to 1s).
 	PerHostConcurrency int
 	PerHostDelay       time.Duration
 	// AllowPrivate permits loopback, private and link-local addresses.
