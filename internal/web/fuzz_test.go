@@ -119,3 +119,37 @@ func FuzzETagMatch(f *testing.F) {
 		}
 	})
 }
+
+func TestTrimSnippet(t *testing.T) {
+	cases := map[string]string{
+		"…ុ អាយុ២៨ឆ្នាំ":     "… អាយុ២៨ឆ្នាំ",
+		"...ើយ សមាជិក":       "…យ សមាជិក",
+		"…្រសួង":             "…រសួង",
+		"សមាជិកគណបក្ស":       "សមាជិកគណបក្ស",
+		"… ordinary English": "… ordinary English",
+		"ា":                  "",
+	}
+	for in, want := range cases {
+		if got := trimSnippet(in); got != want {
+			t.Errorf("trimSnippet(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// FuzzTrimSnippet: a snippet never starts with a mark that has nothing to
+// sit on, and only its start changes.
+func FuzzTrimSnippet(f *testing.F) {
+	f.Add("…ុ អាយុ")
+	f.Add("...្ក")
+	f.Add("plain")
+	f.Fuzz(func(t *testing.T, s string) {
+		got := trimSnippet(s)
+		body := strings.TrimPrefix(got, "…")
+		if r, _ := utf8.DecodeRuneInString(body); body != "" && (unicode.In(r, unicode.Mn, unicode.Mc) || r == '\u17D2') {
+			t.Fatalf("trimSnippet(%q) = %q starts with a mark", s, got)
+		}
+		if !strings.HasSuffix(s, body) {
+			t.Fatalf("trimSnippet(%q) = %q changed more than the start", s, got)
+		}
+	})
+}

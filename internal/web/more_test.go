@@ -132,6 +132,11 @@ func TestSearch(t *testing.T) {
 	if strings.Join(links, " ") != strings.Join(want, " ") {
 		t.Errorf("hits %v, want %v", links, want)
 	}
+	// Records are titled in the reader's language, not the index's.
+	dk := do(t, h, "GET", "/search?q=Candlelight&lang=km").doc(t)
+	if got := text(dk, "ol.hits li:first-child a"); got != "ការចាប់ខ្លួន, ថ្ងៃទី៥ ខែមីនា ឆ្នាំ២០២៤៖ សុខ វណ្ណារិទ្ធ" {
+		t.Errorf("event hit titled %q in Khmer", got)
+	}
 	if href, _ := d.Find("nav.pager a").Attr("href"); !strings.Contains(href, "q=Candlelight") || !strings.Contains(href, "after=cursor-2") {
 		t.Errorf("next page link %q", href)
 	}

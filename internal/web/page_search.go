@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/kamnotra/kamnotra/internal/record"
@@ -87,14 +88,14 @@ func (h *handler) search(rq *req) (*page, error) {
 		}
 		lk := newLookup(rq.Context(), h.st, rq.L)
 		for _, hit := range res.Hits {
-			link, ok, err := h.hitLink(lk, hit)
+			v, ok, err := h.hitView(lk, hit)
 			if err != nil {
 				return nil, err
 			}
 			if !ok {
 				continue
 			}
-			data.Hits = append(data.Hits, searchHitView{SearchHit: hit, Link: link})
+			data.Hits = append(data.Hits, v)
 			js.Hits = append(js.Hits, hit)
 		}
 		data.Pager = rq.nextPage(pager{Next: res.Next})
@@ -104,32 +105,64 @@ func (h *handler) search(rq *req) (*page, error) {
 	return &page{Template: "search", Title: title, Nav: "search", Data: data, JSON: js}, nil
 }
 
-// hitLink checks that a hit may be shown and returns its page.
-func (h *handler) hitLink(lk *lookup, hit SearchHit) (string, bool, error) {
+// hitView checks that a hit may be shown, and titles records in the
+// reader's language rather than the index's.
+func (h *handler) hitView(lk *lookup, hit SearchHit) (searchHitView, bool, error) {
+	v := searchHitView{SearchHit: hit}
+	v.Snippet = trimSnippet(hit.Snippet)
 	switch hit.Kind {
 	case HitDocument:
-		return "/documents/" + pathEscape(hit.ID), true, nil
+		v.Link = "/documents/" + pathEscape(hit.ID)
+		return v, true, nil
 	case HitEvent:
 		e, err := h.st.Event(lk.ctx, hit.ID)
 		if record.IsNotFound(err) {
-			return "", false, nil
+			return v, false, nil
 		}
+		if err != nil || !eventVisible(e) {
+			return v, false, err
+		}
+		ev, err := lk.eventView(e)
 		if err != nil {
-			return "", false, err
+			return v, false, err
 		}
-		return "/events/" + pathEscape(hit.ID), eventVisible(e), nil
+		v.Link, v.Title, v.Lang = "/events/"+pathEscape(hit.ID), eventHeadline(lk.l, ev), lk.l.Lang
+		return v, true, nil
 	case HitPerson:
 		p, err := lk.person(hit.ID)
-		if err != nil || p == nil {
-			return "", false, err
+		if err != nil || p == nil || !personPublic(p) || p.MergedInto != "" {
+			return v, false, err
 		}
-		return "/people/" + pathEscape(hit.ID), personPublic(p), nil
+		n := lk.l.Name(p.Names)
+		v.Link, v.Title, v.Lang = "/people/"+pathEscape(hit.ID), n.Value, n.Lang
+		return v, true, nil
 	case HitOrganisation:
 		o, err := lk.org(hit.ID)
-		if err != nil || o == nil {
-			return "", false, err
+		if err != nil || o == nil || !orgVisible(o) {
+			return v, false, err
 		}
-		return "/organisations/" + pathEscape(hit.ID), orgVisible(o), nil
+		n := lk.l.Name(o.Names)
+		v.Link, v.Title, v.Lang = "/organisations/"+pathEscape(hit.ID), n.Value, n.Lang
+		return v, true, nil
 	}
-	return "", false, nil
+	return v, false, nil
+}
+
+// trimSnippet drops combining marks left at the start of a snippet cut
+// inside a Khmer cluster (a vowel sign with no consonant to sit on).
+func trimSnippet(s string) string {
+	rest, dots := strings.CutPrefix(s, "…")
+	if !dots {
+		rest, dots = strings.CutPrefix(s, "...")
+	}
+	trimmed := strings.TrimLeftFunc(rest, func(r rune) bool {
+		return unicode.In(r, unicode.Mn, unicode.Mc) || r == '\u17D2' // coeng
+	})
+	if trimmed == rest {
+		return s
+	}
+	if dots {
+		return "…" + trimmed
+	}
+	return trimmed
 }
