@@ -19,7 +19,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	_ "modernc.org/sqlite" // database/sql driver "sqlite", FTS5 built in
@@ -111,20 +113,47 @@ func facetTerms(d search.Doc) string {
 
 // Put adds or replaces docs in one transaction.
 func (x *Index) Put(ctx context.Context, docs ...search.Doc) error {
+	prepared := x.prepare(docs)
 	tx, err := x.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
-	for _, d := range docs {
-		if err := x.put(ctx, tx, d); err != nil {
+	for i, d := range docs {
+		if err := x.put(ctx, tx, d, prepared[i]); err != nil {
 			return fmt.Errorf("index %s: %w", d.ID, err)
 		}
 	}
 	return tx.Commit()
 }
 
-func (x *Index) put(ctx context.Context, tx *sql.Tx, d search.Doc) error {
+// prepared is a document's index terms, made before the write
+// transaction so that batches are analysed on every core while the
+// writer holds the lock only for the inserts.
+type prepared struct{ t, p, names string }
+
+func (x *Index) prepare(docs []search.Doc) []prepared {
+	out := make([]prepared, len(docs))
+	workers := min(runtime.GOMAXPROCS(0), len(docs))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(docs); i += workers {
+				d := docs[i]
+				var names []string
+				for _, name := range d.Names {
+					names = append(names, x.analyzer.NameTerms(name)...)
+				}
+				out[i].t, out[i].p = x.fields(d.Title + "\n" + d.Text)
+				out[i].names = strings.Join(names, " ")
+			}
+		})
+	}
+	wg.Wait()
+	return out
+}
+
+func (x *Index) put(ctx context.Context, tx *sql.Tx, d search.Doc, pr prepared) error {
 	if err := deleteTx(ctx, tx, d.ID); err != nil {
 		return err
 	}
@@ -142,16 +171,11 @@ func (x *Index) put(ctx context.Context, tx *sql.Tx, d search.Doc) error {
 	if err != nil {
 		return err
 	}
-	t, p := x.fields(d.Title + "\n" + d.Text)
-	var names []string
-	for _, name := range d.Names {
-		names = append(names, x.analyzer.NameTerms(name)...)
-	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO search_docs(rid, id, kind, title, body, day, facets) VALUES (?,?,?,?,?,?,?)`,
 		rid, d.ID, d.Kind, d.Title, d.Text, day, string(facets)); err != nil {
 		return err
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO search_fts(rowid, t, p, n, f) VALUES (?,?,?,?,?)`, rid, t, p, strings.Join(names, " "), facetTerms(d))
+	_, err = tx.ExecContext(ctx, `INSERT INTO search_fts(rowid, t, p, n, f) VALUES (?,?,?,?,?)`, rid, pr.t, pr.p, pr.names, facetTerms(d))
 	return err
 }
 
@@ -337,4 +361,31 @@ func (x *Index) facetCounts(ctx context.Context, from, where string, args []any)
 		}
 	}
 	return out, rows.Err()
+}
+
+// EngineQuery runs FTS5's bare query for text — MATCH on the same terms,
+// newest first, limit rows, no count, join or snippet — and returns how
+// many rows it gave. It is the baseline of the search benchmark.
+func (x *Index) EngineQuery(ctx context.Context, text string, limit int) (int, error) {
+	match := matchExpr(x.analyzer.Query(text), search.Query{})
+	if match == "" {
+		return 0, nil
+	}
+	rows, err := x.db.QueryContext(ctx, `SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?`, match, limit)
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		n++
+	}
+	return n, rows.Err()
+}
+
+// Optimize merges the FTS5 segments into one, which makes queries after a
+// bulk load faster; it rewrites the whole index, so run it rarely.
+func (x *Index) Optimize(ctx context.Context) error {
+	_, err := x.db.ExecContext(ctx, `INSERT INTO search_fts(search_fts) VALUES ('optimize')`)
+	return err
 }

@@ -1,0 +1,179 @@
+package searchbench
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/kamnotra/kamnotra/internal/search"
+	"github.com/kamnotra/kamnotra/internal/search/postgres"
+	"github.com/kamnotra/kamnotra/internal/search/sqlite"
+)
+
+// Options of a search benchmark run.
+type Options struct {
+	Docs    int
+	Queries int
+	Seed    uint64
+	// Work holds the generated indexes between runs, keyed by size and
+	// seed, so a million-document index is built once.
+	Work string
+	// DBURL, when set, also measures the PostgreSQL backend in schema
+	// kamnotra_bench_<docs>_<seed> of that database.
+	DBURL      string
+	SkipSQLite bool
+}
+
+// Run builds (or reuses) the indexes and measures them, writing tables to w.
+func Run(ctx context.Context, o Options, w io.Writer) error {
+	if o.Docs <= 0 || o.Queries <= 0 {
+		return fmt.Errorf("search bench: --docs and --queries must be positive")
+	}
+	c := NewCorpus(o.Docs, o.Seed)
+	qs := c.Queries(o.Queries, o.Seed+1)
+	fmt.Fprintf(w, "corpus: %d documents (seed %d), %d queries in %d classes; load average %s\n", o.Docs, o.Seed, len(qs), len(Classes), LoadAvg())
+	if !o.SkipSQLite {
+		if err := runSQLite(ctx, o, c, qs, w); err != nil {
+			return err
+		}
+	}
+	if o.DBURL != "" {
+		if err := runPostgres(ctx, o, c, qs, w); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(w, "\npeak RSS of this process: %.0f MiB\n", PeakRSS())
+	return nil
+}
+
+func runSQLite(ctx context.Context, o Options, c *Corpus, qs []Query, w io.Writer) error {
+	dir := filepath.Join(o.Work, fmt.Sprintf("sqlite-%d-%d", o.Docs, o.Seed))
+	path := filepath.Join(dir, "search.db")
+	done := filepath.Join(dir, "complete")
+	if _, err := os.Stat(done); err != nil {
+		// A half-built index from an interrupted run is rebuilt.
+		os.RemoveAll(dir)
+		idx, err := sqlite.Open(ctx, path, search.KhmerAnalyzer{})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "sqlite: building %s\n", path)
+		start := time.Now()
+		if err := Load(ctx, idx, c, 0, 1000, w); err != nil {
+			idx.Close()
+			return err
+		}
+		if err := idx.Optimize(ctx); err != nil {
+			idx.Close()
+			return err
+		}
+		took := time.Since(start)
+		idx.Close()
+		if err := os.WriteFile(done, []byte(took.String()+"\n"), 0o644); err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "sqlite: loaded %d documents in %s (%.0f docs/s), load average %s\n", c.N, took.Round(time.Second), float64(c.N)/took.Seconds(), LoadAvg())
+	} else {
+		b, _ := os.ReadFile(done)
+		fmt.Fprintf(w, "sqlite: reusing %s (built in %s)", path, b)
+	}
+	idx, err := sqlite.Open(ctx, path, search.KhmerAnalyzer{})
+	if err != nil {
+		return err
+	}
+	defer idx.Close()
+	var size int64
+	for _, suffix := range []string{"", "-wal"} {
+		if fi, err := os.Stat(path + suffix); err == nil {
+			size += fi.Size()
+		}
+	}
+	fmt.Fprintf(w, "sqlite: index file %.0f MiB (stored text included)\n", float64(size)/(1<<20))
+	st, err := Measure(ctx, idx, qs)
+	if err != nil {
+		return err
+	}
+	WriteTable(w, "sqlite", st)
+	return nil
+}
+
+func runPostgres(ctx context.Context, o Options, c *Corpus, qs []Query, w io.Writer) error {
+	schema := fmt.Sprintf("kamnotra_bench_%d_%d", o.Docs, o.Seed)
+	u, err := url.Parse(o.DBURL)
+	if err != nil {
+		return fmt.Errorf("search bench: --db is not a URL: %w", err)
+	}
+	admin, err := pgxpool.New(ctx, o.DBURL)
+	if err != nil {
+		return err
+	}
+	defer admin.Close()
+	var complete bool
+	err = admin.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM information_schema.tables WHERE table_schema = $1 AND table_name = 'bench_done')`, schema).Scan(&complete)
+	if err != nil {
+		return err
+	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	if !complete {
+		if _, err := admin.Exec(ctx, `DROP SCHEMA IF EXISTS `+schema+` CASCADE; CREATE SCHEMA `+schema); err != nil {
+			return err
+		}
+	}
+	pool, err := pgxpool.New(ctx, u.String())
+	if err != nil {
+		return err
+	}
+	defer pool.Close()
+	idx, err := postgres.New(ctx, pool, search.KhmerAnalyzer{})
+	if err != nil {
+		return err
+	}
+	if !complete {
+		fmt.Fprintf(w, "postgres: building schema %s\n", schema)
+		if err := idx.DropIndexes(ctx); err != nil {
+			return err
+		}
+		start := time.Now()
+		if err := Load(ctx, idx, c, 0, 1000, w); err != nil {
+			return err
+		}
+		loaded := time.Since(start)
+		if err := idx.CreateIndexes(ctx); err != nil {
+			return err
+		}
+		indexed := time.Since(start) - loaded
+		if _, err := pool.Exec(ctx, `CREATE TABLE bench_done (load_s float8, index_s float8)`); err != nil {
+			return err
+		}
+		if _, err := pool.Exec(ctx, `INSERT INTO bench_done VALUES ($1, $2)`, loaded.Seconds(), indexed.Seconds()); err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "postgres: loaded %d documents in %s, indexes built in %s; load average %s\n", c.N, loaded.Round(time.Second), indexed.Round(time.Second), LoadAvg())
+	} else {
+		var l, i float64
+		if err := pool.QueryRow(ctx, `SELECT load_s, index_s FROM bench_done`).Scan(&l, &i); err != nil && !errors.Is(err, context.Canceled) {
+			return err
+		}
+		fmt.Fprintf(w, "postgres: reusing schema %s (loaded in %.0f s, indexed in %.0f s)\n", schema, l, i)
+	}
+	var size int64
+	if err := pool.QueryRow(ctx, `SELECT pg_total_relation_size('search_docs')`).Scan(&size); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "postgres: table and indexes %.0f MiB\n", float64(size)/(1<<20))
+	st, err := Measure(ctx, idx, qs)
+	if err != nil {
+		return err
+	}
+	WriteTable(w, "postgres", st)
+	return nil
+}
