@@ -7,6 +7,20 @@
 // with the document around them as context. Shared post-processing resolves
 // dates against the publication date, merges duplicates inside the document
 // and maps organisations and places to canonical names.
+//
+// Claims are first-class. Every event carries who claims it (the outlet by
+// default; a speaker of "said", "claimed", "according to"), its stance
+// (asserts; hedged for "allegedly", "reportedly", "claimed"; denies), the
+// role class of its subjects and the grade of its evidence (named people,
+// documented by photos or lists, or a bare count). Planned, conditional,
+// wished-for and ongoing actions are not events and are not returned. A
+// denial ("X denied that 300 members had defected") is returned with stance
+// denies, so a reader sees it, but it is not an event: Asserted drops it,
+// and the corpus format, eval and Apply leave it out.
+//
+// Entry points: Extract (text to events), Evaluate (against labelled
+// items), Apply and Reextract (into the store), ReadInput, WriteJSON and
+// WriteText (for the command line), RunBench.
 package extract
 
 import (
@@ -18,7 +32,7 @@ import (
 
 // Version is recorded on every fact the extractor makes. Bump it whenever
 // a change would alter output, so reextract knows what to redo.
-const Version = "0.1.0"
+const Version = "0.2.0"
 
 // Input is one document to read.
 type Input struct {
