@@ -267,6 +267,10 @@ func kmCounts(s string, dates []khmer.DateMatch, toks []kmTok) []kmCount {
 				c.qual = kmQual(nums[k-1].Qualifier)
 			}
 		}
+		// "មិនតិចជាង ៥០០ នាក់" "no fewer than".
+		if c.qual == record.CountMoreThan && strings.HasSuffix(strings.TrimRight(s[:c.start], " "), "មិនតិច") {
+			c.qual = record.CountAtLeast
+		}
 		// "៣០នាក់ជាង": a qualifier after the counter.
 		for _, w := range kmPersonWords {
 			if strings.HasPrefix(s[j:], w) {

@@ -319,6 +319,9 @@ var kmCases = []kmCase{
 	{name: "the ceremony's date in the sentence before", pub: "2023-05-02",
 		text: "នាព្រឹកថ្ងៃទី៣០ ខែមេសា ឆ្នាំ២០២៣ ក្រុមការងារគណបក្សខេត្តតាកែវ បានរៀបចំពិធីមួយនៅស្រុកត្រាំកក់។ នៅក្នុងពិធីនោះ សមាជិកគណបក្សឆន្ទៈខ្មែរចំនួន ៨៥ នាក់ បានចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជា។",
 		want: []kmWant{{typ: record.EventDefection, count: 85, qual: record.CountExact, from: "Khmer Will Party", to: cpp, prov: "Takeo", dist: "Tram Kak", date: "2023-04-30", role: record.RoleMember}}},
+	{name: "not only joined, and no fewer than", pub: "2023-05-02",
+		text: "អ្នកគាំទ្រគណបក្សភ្លើងទៀនមិនតិចជាង ៥០០ នាក់ មិនត្រឹមតែចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជាទេ ថែមទាំងបានបរិច្ចាគថវិកាទៀតផង។",
+		want: []kmWant{{typ: record.EventDefection, count: 500, qual: record.CountAtLeast, from: cp, to: cpp, role: record.RoleSupporter}}},
 	{name: "appointment plan is not an appointment", pub: "2024-09-10",
 		text: "គណបក្សភ្លើងទៀនគ្រោងនឹងតែងតាំងអ្នកនាំពាក្យថ្មីនៅខែក្រោយ។"},
 }
