@@ -195,6 +195,7 @@ type segState struct {
 	back   []int32 // DP: start boundary of the last word
 	kind   []uint8 // DP: kind of the last word
 	final  []bool  // boundary k likely cuts a syllable from its final
+	shape  []uint8 // shape of each cluster of the current Khmer run
 	hits   []hit   // words found from one start
 	hits2  []hit   // words found after a bound prefix
 	spans  []Span  // result in normalised offsets
@@ -407,17 +408,18 @@ func (s *Segmenter) segmentNorm(st *segState, dst []Span, t string) []Span {
 				i = j
 				continue
 			}
-			b := append(st.bounds[:0], i)
-			j := i + n
+			// One pass finds the run's clusters and their shapes.
+			b, sh := st.bounds[:0], st.shape[:0]
+			j := i
 			for j < len(t) {
-				b = append(b, j)
-				if clusterCat(t, j) != catKhmer {
-					b = b[:len(b)-1]
+				e, shape := scanKhmerCluster(t, j)
+				if e == j {
 					break
 				}
-				j += NextCluster(t[j:])
+				b, sh = append(b, j), append(sh, shape)
+				j = e
 			}
-			st.bounds = append(b, j)
+			st.bounds, st.shape = append(b, j), sh
 			dst = s.segmentKhmer(st, dst, t, j, known)
 			i = j
 		}
@@ -476,8 +478,9 @@ func (s *Segmenter) segmentKhmer(st *segState, dst []Span, t string, to int, kno
 	}
 	final := st.final[:m+1]
 	final[0], final[m] = false, false
+	shape := st.shape
 	for k := 1; k < m; k++ {
-		final[k] = clusterHasVowel(t[b[k-1]:b[k]]) && clusterIsBare(t[b[k]:b[k+1]])
+		final[k] = shape[k-1]&shapeVowel != 0 && shape[k]&shapeBare != 0
 	}
 	for i := 0; i < m; i++ {
 		if cost[i] == 1<<30 {
@@ -592,6 +595,61 @@ func walk(dst []hit, tr *trie, t string, b []int, i, to int) []hit {
 		}
 	}
 	return dst
+}
+
+// Cluster shapes found by scanKhmerCluster.
+const (
+	shapeVowel uint8 = 1 << iota // has a vowel of its own (see clusterHasVowel)
+	shapeBare                    // a lone consonant, maybe with a final sign (see clusterIsBare)
+)
+
+// scanKhmerCluster returns the end of the Khmer cluster starting at t[i]
+// and its shape, or i when no Khmer cluster starts there. On normalised
+// text (no invisibles) its clusters are NextCluster's, its shapes those of
+// clusterHasVowel and clusterIsBare, in one pass instead of three.
+func scanKhmerCluster(t string, i int) (int, uint8) {
+	r, n := decode(t, i)
+	c := classOf(r)
+	var sh uint8
+	switch {
+	case c == clsCons:
+		sh = shapeBare
+	case c == clsIndV:
+		sh = shapeVowel
+	case c == clsCoeng:
+		n = 0 // the marks loop takes the subscript with its letter
+	case c == clsDepV:
+		sh = shapeVowel
+	case isMark(c):
+	default:
+		return i, 0
+	}
+	j := i + n
+	for j < len(t) {
+		r, m := decode(t, j)
+		c := classOf(r)
+		switch {
+		case c == clsCoeng:
+			j += m
+			sh &^= shapeBare
+			if j < len(t) {
+				if r2, m2 := decode(t, j); classOf(r2) == clsCons || classOf(r2) == clsIndV {
+					j += m2
+				}
+			}
+		case c == clsDepV:
+			sh = sh&^shapeBare | shapeVowel
+			j += m
+		case r == 0x17CB || r == 0x17CD || r == 0x17CE || r == 0x17CF:
+			j += m
+		case isMark(c):
+			sh &^= shapeBare
+			j += m
+		default:
+			return j, sh
+		}
+	}
+	return j, sh
 }
 
 // clusterHasVowel reports whether a cluster carries a vowel of its own: a

@@ -313,3 +313,25 @@ func FuzzReadGold(f *testing.F) {
 		}
 	})
 }
+
+func FuzzScanKhmerCluster(f *testing.F) {
+	for _, s := range normalizeSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		s = Normalize(s)
+		for i := 0; i < len(s); {
+			n := NextCluster(s[i:])
+			e, sh := scanKhmerCluster(s, i)
+			if e != i {
+				cl := s[i : i+n]
+				if e != i+n || (sh&shapeVowel != 0) != clusterHasVowel(cl) || (sh&shapeBare != 0) != clusterIsBare(cl) {
+					t.Fatalf("scan of %q at %d: end %d shape %b, NextCluster %d vowel %v bare %v", s, i, e, sh, i+n, clusterHasVowel(cl), clusterIsBare(cl))
+				}
+			} else if clusterCat(s, i) == catKhmer {
+				t.Fatalf("scan misses the Khmer cluster at %d of %q", i, s)
+			}
+			i += n
+		}
+	})
+}
