@@ -179,7 +179,7 @@ func TestRateLimiter(t *testing.T) {
 	}
 	// Through the handler: the 429 page with Retry-After.
 	f := newFixture(t)
-	h := f.site(t, Options{RatePerSecond: 1, RateBurst: 2})
+	h := f.site(t, Options{RatePerSecond: 0.01, RateBurst: 2}) // no refill within the test
 	var codes []int
 	for range 3 {
 		r := do(t, h, "GET", "/events.json")

@@ -62,7 +62,7 @@ func TestOpenAPI(t *testing.T) {
 	if len(missing) > 0 {
 		t.Errorf("routes missing from api/openapi.json: %v", missing)
 	}
-	ids := map[string]string{"/events/": f.arrest, "/documents/": f.kmDoc, "/people/": "p-sok", "/organisations/": "cpp", "/outlets/": "fresh-news"}
+	ids := map[string]string{"/events/": f.arrest, "/documents/": f.kmDoc, "/people/": "p-sok", "/organisations/": "cpp", "/outlets/": "fresh-news", "/places/": "kh-12"}
 	for p, ops := range doc.Paths {
 		target := p
 		for prefix, id := range ids {

@@ -54,3 +54,28 @@ func TestPeopleIndexAndMerges(t *testing.T) {
 		t.Errorf("names after the merge: %q", names)
 	}
 }
+
+func TestPlacePage(t *testing.T) {
+	f := newFixture(t)
+	h := f.site(t, Options{})
+	// The province holds the district's defection and its own arrest.
+	d := do(t, h, "GET", "/places/kh-12?lang=en").doc(t)
+	var got []string
+	d.Find("ul.events a.what").Each(func(_ int, a *goquery.Selection) {
+		href, _ := a.Attr("href")
+		got = append(got, href)
+	})
+	if len(got) != 2 {
+		t.Errorf("events in Phnom Penh: %v", got)
+	}
+	dd := do(t, h, "GET", "/places/kh-12-09?lang=km").doc(t)
+	if href, _ := dd.Find(`main p a[href="/places/kh-12"]`).Attr("href"); href == "" || !strings.Contains(text(dd, "main > p"), "ស្រុក/ខណ្ឌ") {
+		t.Errorf("district page: %q", text(dd, "main > p"))
+	}
+	// The event page links its place.
+	ev := do(t, h, "GET", "/events/"+f.defection+"?lang=en").doc(t)
+	if ev.Find(`dl.facts a[href="/places/kh-12-09"]`).Length() != 1 {
+		t.Error("event page does not link its place")
+	}
+	wantStatus(t, do(t, h, "GET", "/places/kh-99"), 404)
+}

@@ -34,6 +34,8 @@ func (h *handler) routes() {
 	m.HandleFunc("GET /organisations.json", h.serve(h.orgList))
 	m.HandleFunc("GET /organisations/{id}", h.serve(h.orgPage))
 
+	m.HandleFunc("GET /places/{id}", h.serve(h.placePage))
+
 	m.HandleFunc("GET /outlets", h.serve(h.outletList))
 	m.HandleFunc("GET /outlets.json", h.serve(h.outletList))
 	m.HandleFunc("GET /outlets/{id}", h.serve(h.outletPage))

@@ -82,6 +82,7 @@ func TestPages(t *testing.T) {
 		{"/people/p-sok", "សុខ វណ្ណារិទ្ធ", "Sok Vannarith"},
 		{"/organisations/cpp", "គណបក្សប្រជាជនកម្ពុជា", "Cambodian People's Party"},
 		{"/outlets/fresh-news", "ហ្វ្រេសញូវ", "Fresh News"},
+		{"/places/kh-12-09", "ខណ្ឌមានជ័យ", "Mean Chey"},
 		{"/search?q=x", "ស្វែងរក", "Search"},
 	}
 	for _, p := range pages {

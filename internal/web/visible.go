@@ -191,7 +191,7 @@ func (lk *lookup) placeRef(id string) (*ref, error) {
 	if err != nil || p == nil {
 		return nil, err
 	}
-	r := lk.named(p.ID, p.Names, "")
+	r := lk.named(p.ID, p.Names, "/places/"+p.ID)
 	// Show the province after a district or commune: "Mean Chey, Phnom Penh".
 	if p.ParentID != "" {
 		if parent, err := lk.place(p.ParentID); err == nil && parent != nil {
