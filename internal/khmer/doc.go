@@ -54,7 +54,7 @@
 // whitespace separates words and is not returned. Segmentation runs on
 // the normalised text and returns spans of the display text. On the khPOS
 // training text it scores word F1 0.835 (boundary F1 0.930) against ICU's
-// 0.719 (0.872), at roughly ICU's speed; `kamnotra bench khmer` measures
+// 0.719 (0.872), at about ICU's speed per CPU second; `kamnotra bench khmer` measures
 // both in one run. ICUSegmenter is ICU's word
 // break itself, kept as that baseline.
 //
