@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -96,11 +97,24 @@ func (s *Store) SaveCaptures(ctx context.Context, docs []*record.Document) ([]st
 	}
 	outs := make([]store.SaveOutcome, len(docs))
 	versions := make([]int, len(docs))
+	// Saved in ID order (stable, so the same document twice keeps its
+	// order), so that concurrent batches take row locks in one order and
+	// cannot deadlock each other.
+	order := make([]int, len(docs))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return docs[order[a]].ID < docs[order[b]].ID })
 	current := docs[0] // the document being saved when an error struck
 	err := s.transact(ctx, func(t *tx) error {
-		for i, doc := range docs {
+		known, err := s.lookupDocs(t, docs)
+		if err != nil {
+			return err
+		}
+		for _, i := range order {
+			doc := docs[i]
 			current = doc
-			out, v, err := s.saveCapture(t, doc)
+			out, v, err := s.saveCapture(t, doc, known)
 			if err != nil {
 				return err
 			}
@@ -117,40 +131,98 @@ func (s *Store) SaveCaptures(ctx context.Context, docs []*record.Document) ([]st
 	return outs, nil
 }
 
-func (s *Store) saveCapture(t *tx, doc *record.Document) (store.SaveOutcome, int, error) {
-	for range 2 {
-		var (
-			canonical, sha string
-			version        int
-		)
-		err := t.queryRow(`SELECT canonical_url, version, sha256 FROM documents WHERE id = ?`+s.d.ForUpdate(), doc.ID).
-			Scan(&canonical, &version, &sha)
-		switch {
-		case errors.Is(err, sql.ErrNoRows):
-			inserted, err := s.insertDocument(t, doc)
-			if err != nil {
-				return "", 0, err
-			}
-			if !inserted {
-				continue // another writer made it meanwhile: compare with theirs
-			}
-			return store.SavedNew, 1, s.insertVersion(t, doc, 1)
-		case err != nil:
-			return "", 0, err
+// docHead is what SaveCapture compares a capture with: the stored
+// document's canonical URL and latest version.
+type docHead struct {
+	canonical, sha string
+	version        int
+	locked         bool // read FOR UPDATE, or written, in this transaction
+}
+
+// lookupDocs reads the stored heads of docs in one query per 500, so that
+// a batch of unchanged captures costs one round trip rather than one each
+// and locks nothing.
+func (s *Store) lookupDocs(t *tx, docs []*record.Document) (map[string]docHead, error) {
+	known := make(map[string]docHead, len(docs))
+	seen := make(map[string]bool, len(docs))
+	var ids []any
+	for _, d := range docs {
+		if !seen[d.ID] {
+			seen[d.ID] = true
+			ids = append(ids, d.ID)
 		}
-		if canonical != doc.CanonicalURL {
-			return "", 0, record.Errorf(record.EConflict, "document ID %s belongs to %s already, not to %s", doc.ID, canonical, doc.CanonicalURL)
-		}
-		if sha == doc.SHA256 {
-			return store.SavedUnchanged, version, nil
-		}
-		version++
-		if err := s.updateDocument(t, doc, version); err != nil {
-			return "", 0, err
-		}
-		return store.SavedNewVersion, version, s.insertVersion(t, doc, version)
 	}
-	return "", 0, fmt.Errorf("document %s vanished while being saved", doc.ID)
+	for len(ids) > 0 {
+		chunk := ids[:min(len(ids), 500)]
+		ids = ids[len(chunk):]
+		rows, err := t.query(`SELECT id, canonical_url, version, sha256 FROM documents WHERE id IN (`+placeholders(len(chunk))+`)`, chunk...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var (
+				id string
+				h  docHead
+			)
+			if err := rows.Scan(&id, &h.canonical, &h.version, &h.sha); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			// Where the database has no row locks, the transaction
+			// holds the whole database.
+			h.locked = s.d.ForUpdate() == ""
+			known[id] = h
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return known, nil
+}
+
+// saveCapture saves one capture given the heads of the documents stored
+// so far, which it keeps up to date for the rest of the batch.
+func (s *Store) saveCapture(t *tx, doc *record.Document, known map[string]docHead) (store.SaveOutcome, int, error) {
+	h, ok := known[doc.ID]
+	if !ok {
+		inserted, err := s.insertDocument(t, doc)
+		if err != nil {
+			return "", 0, err
+		}
+		if inserted {
+			known[doc.ID] = docHead{canonical: doc.CanonicalURL, sha: doc.SHA256, version: 1, locked: true}
+			return store.SavedNew, 1, s.insertVersion(t, doc, 1)
+		}
+		// Another writer made it since the lookup: compare with theirs.
+	}
+	if !ok || (h.sha != doc.SHA256 && !h.locked) {
+		// About to add a version: read the head again, locked, so that
+		// concurrent writers number their versions one after another.
+		err := t.queryRow(`SELECT canonical_url, version, sha256 FROM documents WHERE id = ?`+s.d.ForUpdate(), doc.ID).
+			Scan(&h.canonical, &h.version, &h.sha)
+		if errors.Is(err, sql.ErrNoRows) {
+			return "", 0, fmt.Errorf("document %s vanished while being saved", doc.ID)
+		}
+		if err != nil {
+			return "", 0, err
+		}
+		h.locked = true
+		known[doc.ID] = h
+	}
+	if h.canonical != doc.CanonicalURL {
+		return "", 0, record.Errorf(record.EConflict, "document ID %s belongs to %s already, not to %s", doc.ID, h.canonical, doc.CanonicalURL)
+	}
+	if h.sha == doc.SHA256 {
+		return store.SavedUnchanged, h.version, nil
+	}
+	h.version++
+	h.sha = doc.SHA256
+	known[doc.ID] = h
+	if err := s.updateDocument(t, doc, h.version); err != nil {
+		return "", 0, err
+	}
+	return store.SavedNewVersion, h.version, s.insertVersion(t, doc, h.version)
 }
 
 // insertDocument inserts the first version's documents row; it reports

@@ -9,6 +9,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"strconv"
 	"strings"
 	"sync"
@@ -213,8 +214,11 @@ func (s *Store) transact(ctx context.Context, fn func(t *tx) error) error {
 		if i == attempts || !s.retryable(err) || ctx.Err() != nil {
 			return err
 		}
+		// Jitter, so that two transactions that failed each other do
+		// not meet again at the same moment.
+		wait := pause + time.Duration(rand.Int64N(int64(pause)))
 		select {
-		case <-time.After(pause):
+		case <-time.After(wait):
 		case <-ctx.Done():
 			return err
 		}

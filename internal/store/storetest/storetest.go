@@ -35,6 +35,7 @@ func Run(t *testing.T, open Opener) {
 		{"SaveCaptureValidation", testSaveCaptureValidation},
 		{"SaveCaptures", testSaveCaptures},
 		{"SaveCaptureConcurrent", testSaveCaptureConcurrent},
+		{"SaveCapturesConcurrent", testSaveCapturesConcurrent},
 		{"Documents", testDocuments},
 		{"DocumentsPagination", testDocumentsPagination},
 		{"ArchiveRefs", testArchiveRefs},
@@ -422,6 +423,73 @@ func testSaveCaptureConcurrent(t *testing.T, open Opener) {
 	must(t, err)
 	if d.Version != len(vs) || d.Text != vs[len(vs)-1].Text {
 		t.Errorf("contested URL: document at version %d with text %q, want the last version %d", d.Version, d.Text, len(vs))
+	}
+}
+
+// testSaveCapturesConcurrent runs batches over the same documents at once,
+// in opposite orders, as two capture runs over one feed would: each must
+// succeed (a database that detects a deadlock must have the batch retried)
+// and every document must end with one version per batch.
+func testSaveCapturesConcurrent(t *testing.T, open Opener) {
+	s := open(t)
+	ctx := ctxT(t)
+	const workers, urls = 4, 12
+	var wg sync.WaitGroup
+	errs := make(chan error, workers)
+	news := make(chan int, workers)
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var batch []*record.Document
+			for i := range urls {
+				if w%2 == 1 {
+					i = urls - 1 - i
+				}
+				batch = append(batch, doc(fmt.Sprintf("https://cb.example/%d", i), "", fmt.Sprintf("batch %d of %d", w, i), t0))
+			}
+			outs, err := s.SaveCaptures(ctx, batch)
+			if err != nil {
+				errs <- err
+				return
+			}
+			n := 0
+			for _, o := range outs {
+				switch o {
+				case store.SavedNew:
+					n++
+				case store.SavedUnchanged:
+					errs <- fmt.Errorf("worker %d: unchanged outcome for new bytes", w)
+					return
+				}
+			}
+			news <- n
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	close(news)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	total := 0
+	for n := range news {
+		total += n
+	}
+	if total != urls {
+		t.Errorf("%d documents saved as new, want %d (one per URL)", total, urls)
+	}
+	for i := range urls {
+		vs, err := s.DocumentVersions(ctx, store.DocumentID(fmt.Sprintf("https://cb.example/%d", i)))
+		must(t, err)
+		if len(vs) != workers {
+			t.Errorf("document %d: %d versions, want %d", i, len(vs), workers)
+		}
+		for j, v := range vs {
+			if v.Version != j+1 {
+				t.Errorf("document %d: version %d at position %d", i, v.Version, j)
+			}
+		}
 	}
 }
 
