@@ -529,8 +529,25 @@ func (x *kmDoc) events(ks *kmSent) []kmEvent {
 	return out
 }
 
+// kmNotParty are what people join that is not a party: "ចូលជាសមាជិក
+// សហជីព" joined a union.
+var kmNotParty = []string{"សហជីព", "អង្គការ", "សមាគម", "ក្រុម", "សហគមន៍", "អាស៊ាន", "ក្លឹប", "សភា", "គណៈកម្មាធិការ", "ក្រសួង", "ស្ថាប័ន"}
+
 // supported checks what a weak trigger needs around it.
 func (x *kmDoc) supported(ks *kmSent, t kmTok) bool {
+	if t.w.typ == kmJoinType && t.w.flags&kmWelcome == 0 {
+		rest := strings.TrimLeft(ks.s[t.end:], " ")
+		for _, w := range kmNotParty {
+			if strings.HasPrefix(rest, w) {
+				return false
+			}
+		}
+		for _, o := range ks.orgs {
+			if o.Start >= t.end && o.Start-t.end <= 3 && !kmIsParty(o) {
+				return false
+			}
+		}
+	}
 	if t.w.flags&kmNeedParty != 0 {
 		// ចូលរួមជាមួយអាជ្ញាធរ "work with the authorities", ចុះចូលសមត្ថកិច្ច
 		// "surrender to the police" are no joins.

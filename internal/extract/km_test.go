@@ -322,6 +322,11 @@ var kmCases = []kmCase{
 	{name: "not only joined, and no fewer than", pub: "2023-05-02",
 		text: "អ្នកគាំទ្រគណបក្សភ្លើងទៀនមិនតិចជាង ៥០០ នាក់ មិនត្រឹមតែចូលជាសមាជិកគណបក្សប្រជាជនកម្ពុជាទេ ថែមទាំងបានបរិច្ចាគថវិកាទៀតផង។",
 		want: []kmWant{{typ: record.EventDefection, count: 500, qual: record.CountAtLeast, from: cp, to: cpp, role: record.RoleSupporter}}},
+	{name: "joining a union is no party join", pub: "2023-05-02",
+		text: "កម្មករចំនួន ៣០០ នាក់ បានចូលជាសមាជិកសហជីពឯករាជ្យនៅរោងចក្រកាត់ដេរក្នុងខេត្តកំពង់ស្ពឺ។"},
+	{name: "welcoming a group of activists", pub: "2023-05-02",
+		text: "ក្រុមការងារគណបក្សប្រជាជនកម្ពុជា បានទទួលស្វាគមន៍ក្រុមសកម្មជនគណបក្សភ្លើងទៀនចំនួន ៤៥ នាក់ នៅស្រុកសង្កែ ខេត្តបាត់ដំបង។",
+		want: []kmWant{{typ: record.EventDefection, count: 45, qual: record.CountExact, from: cp, to: cpp, prov: "Battambang", dist: "Sangkae", role: record.RoleActivist}}},
 	{name: "appointment plan is not an appointment", pub: "2024-09-10",
 		text: "គណបក្សភ្លើងទៀនគ្រោងនឹងតែងតាំងអ្នកនាំពាក្យថ្មីនៅខែក្រោយ។"},
 }
