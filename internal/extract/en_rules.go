@@ -469,6 +469,14 @@ func ownTime(toks []token, a, b int) bool {
 	return false
 }
 
+func auxWord(l string) bool {
+	switch l {
+	case "have", "has", "had", "was", "were", "is", "are", "will", "would", "did", "does", "do", "also", "not":
+		return true
+	}
+	return false
+}
+
 // quoted reports whether token i is inside a quotation.
 func quoted(toks []token, i int) bool {
 	n := 0
@@ -571,9 +579,19 @@ func (x *enDoc) claimant(s *enSent, rep int, tr trig) string {
 		if n := pick(0, rep, true); n != "" {
 			return n
 		}
-		if has(toks, rep-1, "he", "she") && x.lastPerson != "" {
+		// The speaker's noun phrase ends before "have repeatedly said" or
+		// "denied claims".
+		end := rep
+		if end > 0 && denyWords[toks[end-1].L] {
+			end--
+		}
+		for end > 0 && (isAdverb(toks[end-1]) || auxWord(toks[end-1].L)) {
+			end--
+		}
+		if has(toks, end-1, "he", "she") && x.lastPerson != "" {
 			return x.lastPerson
 		}
+		rep = end
 		// "pro-government media reported", "the ministry said"
 		a := max(0, rep-4)
 		for k := rep - 1; k >= a; k-- {

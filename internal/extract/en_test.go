@@ -433,3 +433,17 @@ func checkEvent(t *testing.T, e Event, w want) {
 		bad("presided_by", e.PresidedBy, w.presided)
 	}
 }
+
+// Denials are kept with who denies, apart from the events.
+func TestDenialsKeepTheirClaimant(t *testing.T) {
+	for _, c := range []struct{ text, claimant string }{
+		{"Candlelight spokesman Thy Chanthou denied that 300 members had defected to the CPP.", "Thy Chanthou"},
+		{"The party's leaders have repeatedly denied claims that members were forced to defect.", "party's leaders"},
+		{"Sok Vannak said he had never joined the ruling party.", "Sok Vannak"},
+	} {
+		evs := Extract(Input{Text: c.text, Outlet: "Test Daily"})
+		if len(evs) != 1 || evs[0].Stance != record.StanceDenies || evs[0].Claimant != c.claimant || len(Asserted(evs)) != 0 {
+			t.Errorf("%q:\n%s want one denial claimed by %q", c.text, describeEvents(evs), c.claimant)
+		}
+	}
+}
