@@ -71,7 +71,7 @@ func TestPages(t *testing.T) {
 		{"/", "ថ្មីៗ", "Latest"},
 		{"/events", "ព្រឹត្តិការណ៍", "Events"},
 		{"/documents", "ឯកសារ", "Documents"},
-		{"/organisations", "អង្គភាព", "Organisations"},
+		{"/organisations", "អង្គការ", "Organisations"},
 		{"/people", "បុគ្គល", "People"},
 		{"/ledger", "បញ្ជីការអះអាង", "Claims ledger"},
 		{"/outlets", "ប្រភពព័ត៌មាន", "Sources"},
