@@ -231,7 +231,7 @@ func wantsJSON(r *http.Request) bool {
 // cookie) and the representation they want.
 func (h *handler) newReq(w http.ResponseWriter, r *http.Request) *req {
 	lang, chosen := pickLang(r, h.opts.DefaultLang)
-	if chosen {
+	if chosen && !cookieSet(w, langCookie) {
 		http.SetCookie(w, &http.Cookie{
 			Name: langCookie, Value: lang, Path: "/", MaxAge: 365 * 24 * 3600,
 			HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil,
@@ -354,4 +354,15 @@ func (h *handler) serveStatic(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", f.ctype)
 	w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
 	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(f.body))
+}
+
+// cookieSet reports whether the response already sets the named cookie, as
+// when a page fails after choosing the language and the error page runs.
+func cookieSet(w http.ResponseWriter, name string) bool {
+	for _, c := range w.Header().Values("Set-Cookie") {
+		if strings.HasPrefix(c, name+"=") {
+			return true
+		}
+	}
+	return false
 }

@@ -529,7 +529,11 @@ func TestErrors(t *testing.T) {
 			}
 		})
 	}
-	// The error page speaks the reader's language.
+	// The error page speaks the reader's language, and remembers it once.
+	nf := do(t, h, "GET", "/events/no-such-event?lang=km")
+	if n := len(nf.Header.Values("Set-Cookie")); n != 1 {
+		t.Errorf("%d Set-Cookie headers on a failed page with ?lang=", n)
+	}
 	d := do(t, h, "GET", "/nowhere?lang=km").doc(t)
 	if got := text(d, "main h1"); got != "រកមិនឃើញទំព័រ" {
 		t.Errorf("Khmer 404 heading %q", got)
