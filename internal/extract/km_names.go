@@ -33,6 +33,8 @@ var kmNotName = map[string]bool{
 	"ត្រូវ": true, "មិន": true, "ទាំង": true, "ពួក": true, "ក្រុម": true, "ជាប់": true, "ពុំ": true, "ទៅ": true, "មក": true,
 	"ពី": true, "របស់": true, "ដោយ": true, "ហើយ": true, "គាត់": true, "ខ្លួន": true, "នេះ": true, "នោះ": true,
 	"ទៀត": true, "ផង": true, "ដែរ": true, "ទេ": true, "អ្នក": true, "ជាមួយ": true, "ក្នុង": true, "តែ": true,
+	"កម្ពុជា": true, "ខ្មែរ": true, "ទាំងនោះ": true, "ទាំងអស់": true, "ជាច្រើន": true, "ចំនួន": true, "ច្រើន": true,
+	"ថ្មី": true, "គណបក្ស": true, "បក្ស": true, "សកម្មជន": true, "សមាជិក": true,
 }
 
 // kmBases counts the syllable bases of a Khmer word: letters not written
