@@ -321,6 +321,16 @@ func (tk *Tokenizer) IndexString(text string) string {
 	return joinTokens(NewTokenizer(nil).Tokens(text), true)
 }
 
+// Columns returns both columns of text from one tokenisation: what an
+// indexer stores, IndexString's and RankString's results together.
+func (tk *Tokenizer) Columns(text string) (match, rank string) {
+	ts := tk.Tokens(text)
+	return joinTokens(ts, true), joinTokens(ts, false)
+}
+
+// Columns returns both columns of text for the default Tokenizer.
+func Columns(text string) (match, rank string) { return defaultTokenizer().Columns(text) }
+
 // RankString returns the rank column of text: Khmer words and name keys
 // separated by spaces, to be indexed in a second, weighted column.
 func (tk *Tokenizer) RankString(text string) string {
@@ -329,6 +339,13 @@ func (tk *Tokenizer) RankString(text string) string {
 
 func joinTokens(ts []Token, match bool) string {
 	var b strings.Builder
+	n := 0
+	for _, t := range ts {
+		if t.Kind.Match() == match {
+			n += len(t.Text) + 1
+		}
+	}
+	b.Grow(n)
 	for _, t := range ts {
 		if t.Kind.Match() != match {
 			continue

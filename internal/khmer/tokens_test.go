@@ -226,3 +226,13 @@ func BenchmarkTokens(b *testing.B) {
 		_ = tk.Tokens(text)
 	}
 }
+
+func TestColumns(t *testing.T) {
+	tk := NewTokenizer(NewSegmenter())
+	for _, s := range append(normalizeSeeds, sampleKhmer) {
+		m, r := tk.Columns(s)
+		if m != tk.IndexString(s) || r != tk.RankString(s) {
+			t.Errorf("Columns(%q) = %q, %q; want %q, %q", s, m, r, tk.IndexString(s), tk.RankString(s))
+		}
+	}
+}
