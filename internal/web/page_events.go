@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/url"
+	"slices"
 	"strconv"
 
 	"github.com/kamnotra/kamnotra/internal/record"
@@ -11,6 +12,8 @@ import (
 type eventListData struct {
 	Events []*eventView
 	Pager  pager
+	Type   record.EventType // the type filtered on, if any
+	Types  []record.EventType
 }
 
 type eventListJSON struct {
@@ -24,8 +27,16 @@ func (h *handler) eventList(rq *req) (*page, error) {
 	if err != nil {
 		return nil, err
 	}
+	f := store.EventFilter{Statuses: publicStatuses, After: after, Limit: h.opts.PageSize + 1}
+	typ := record.EventType(rq.URL.Query().Get("type"))
+	if typ != "" {
+		if !slices.Contains(record.EventTypes, typ) {
+			return nil, record.Errorf(record.EInvalid, "type=%q is not an event type", trimForMessage(string(typ)))
+		}
+		f.Types = []record.EventType{typ}
+	}
 	ctx := rq.Context()
-	events, err := h.st.Events(ctx, store.EventFilter{Statuses: publicStatuses, After: after, Limit: h.opts.PageSize + 1})
+	events, err := h.st.Events(ctx, f)
 	if err != nil {
 		return nil, err
 	}
@@ -36,7 +47,7 @@ func (h *handler) eventList(rq *req) (*page, error) {
 		return nil, err
 	}
 	return &page{Template: "events", Title: rq.L.T("events.title"), Nav: "events",
-		Data: eventListData{Events: views, Pager: pg},
+		Data: eventListData{Events: views, Pager: pg, Type: typ, Types: record.EventTypes},
 		JSON: eventListJSON{Events: nonNil(js), pager: pg}}, nil
 }
 

@@ -707,6 +707,16 @@ func TestPagination(t *testing.T) {
 	if len(uniq) != 3 {
 		t.Errorf("pages repeat events: %v", seen)
 	}
+	// A type filter keeps its parameter across pages.
+	arrests := do(t, h, "GET", "/events.json?type=arrest").json(t)
+	if evs := arrests["events"].([]any); len(evs) != 1 || evs[0].(map[string]any)["id"] != f.arrest {
+		t.Errorf("type=arrest: %v", arrests)
+	}
+	wantStatus(t, do(t, h, "GET", "/events?type=picnic"), 400)
+	fd := do(t, h, "GET", "/events?type=charge&lang=en").doc(t)
+	if got := text(fd, `nav.filter a[aria-current]`); got != "Charge" {
+		t.Errorf("current filter %q", got)
+	}
 	// JSON carries the cursor.
 	h1 := f.site(t, Options{PageSize: 1})
 	m := do(t, h1, "GET", "/documents.json").json(t)
