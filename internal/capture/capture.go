@@ -92,6 +92,8 @@ type Parsers struct {
 
 // Options configure a capture run.
 type Options struct {
+	// Store must already hold the outlets that Parsers.Read attributes
+	// documents to (see PutOutlets): documents refer to them.
 	Store   Store
 	Archive *warc.Writer
 	Fetcher *fetch.Fetcher // nil refuses URL sources
