@@ -1170,6 +1170,13 @@ func (x *enDoc) fillDocLevel(evs []Event) []Event {
 			}
 			if ref >= 0 {
 				mergeInto(&evs[ref], &e)
+				// The others told in the same sentence as the group (its
+				// leader, say) happened at the same time.
+				for j := range evs {
+					if j != ref && j != i && evs[j].Span == evs[ref].Span && evs[j].Date.IsZero() && Family(evs[j].Type) == Family(e.Type) {
+						evs[j].Date = e.Date
+					}
+				}
 				continue
 			}
 		}

@@ -334,6 +334,12 @@ var enCases = []enCase{
 	{name: "a counted noun reported by an outlet",
 		text: "Fresh News reported 6,473 defections to the ruling party in the first half of the year.",
 		want: []want{{typ: record.EventDefection, count: 6473, from: OppositionUnspecified, to: tCPP, claimant: "Fresh News"}}},
+	{name: "the date told with the welcome that follows",
+		text: "Former Candlelight official Sok Vannak has joined the CPP, bringing 200 members with him. The new members were welcomed at a ceremony on Sunday, 9 June 2024.",
+		want: []want{
+			{typ: record.EventDefection, from: tCP, to: tCPP, persons: []string{"Sok Vannak"}, date: "2024-06-09"},
+			{typ: record.EventDefection, count: 200, from: OppositionUnspecified, to: tCPP, date: "2024-06-09"},
+		}},
 	{name: "headline and body",
 		text: "Opposition Activist Flees to Thailand\nCandlelight Party activist Pich Sreymom fled to Thailand after police summoned her.",
 		want: []want{{typ: record.EventFlight, from: tCP, persons: []string{"Pich Sreymom"}}}},
