@@ -25,6 +25,11 @@ func securityHeaders(next http.Handler) http.Handler {
 		hd.Set("Permissions-Policy", "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()")
 		hd.Set("Cross-Origin-Opener-Policy", "same-origin")
 		hd.Set("Cross-Origin-Resource-Policy", "same-origin")
+		if r.TLS != nil {
+			// Only over TLS: a plain-HTTP development server must not pin
+			// browsers to HTTPS for its host.
+			hd.Set("Strict-Transport-Security", "max-age=31536000")
+		}
 		next.ServeHTTP(w, r)
 	})
 }

@@ -246,3 +246,14 @@ func TestArchiveJSONAndDevMode(t *testing.T) {
 		}
 	}
 }
+
+func TestHSTSOnlyOverTLS(t *testing.T) {
+	f := newFixture(t)
+	h := f.site(t, Options{})
+	if v := do(t, h, "GET", "/").Header.Get("Strict-Transport-Security"); v != "" {
+		t.Errorf("HSTS over plain HTTP: %q", v)
+	}
+	if v := do(t, h, "GET", "https://kamnotra.example/").Header.Get("Strict-Transport-Security"); !strings.HasPrefix(v, "max-age=") {
+		t.Errorf("HSTS over TLS: %q", v)
+	}
+}
