@@ -156,6 +156,8 @@ type numQual struct {
 }
 
 var numKhmerQuals = []numQual{
+	// "not fewer than": before ជាង, which it ends with.
+	{"មិនតិចជាង", QualAtLeast}, {"មិនតិចពី", QualAtLeast},
 	{"យ៉ាងហោចណាស់", QualAtLeast}, {"យ៉ាងតិចណាស់", QualAtLeast}, {"យ៉ាងតិច", QualAtLeast},
 	{"ប្រមាណជាង", QualMoreThan}, {"ប្រហែលជាង", QualMoreThan}, {"ច្រើនជាង", QualMoreThan},
 	{"លើសពី", QualMoreThan}, {"ជាង", QualMoreThan},

@@ -119,6 +119,7 @@ func TestFindNumbers(t *testing.T) {
 		{"ប្រហែល ៥០ គ្រួសារ", []wantNum{{"៥០", 50, QualAbout, "ប្រហែល", FromDigits}}},
 		{"ជិត ២០០ នាក់", []wantNum{{"២០០", 200, QualAbout, "ជិត", FromDigits}}},
 		{"យ៉ាងហោចណាស់ ១០ នាក់", []wantNum{{"១០", 10, QualAtLeast, "យ៉ាងហោចណាស់", FromDigits}}},
+		{"សកម្មជនមិនតិចជាង ៥០ នាក់", []wantNum{{"៥០", 50, QualAtLeast, "មិនតិចជាង", FromDigits}}},
 		{"មនុស្សប្រមាណជាង ៦រយនាក់", []wantNum{{"៦រយ", 600, QualMoreThan, "ប្រមាណជាង", FromMixed}}},
 		{"សកម្មជនប្រាំមួយរយនាក់", []wantNum{{"ប្រាំមួយរយ", 600, QualExact, "", FromWords}}},
 		{"អ្នកភូមិពីរនាក់", []wantNum{{"ពីរ", 2, QualExact, "", FromWords}}},
