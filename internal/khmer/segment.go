@@ -514,7 +514,7 @@ func (s *Segmenter) segmentKhmer(st *segState, dst []Span, t string, to int, kno
 					// are one word (ការ + ងារ…).
 					st.hits2 = walk(st.hits2[:0], s.dict, t, b, k, to)
 					for _, h2 := range st.hits2 {
-						if h2.f&flagDict != 0 {
+						if h2.f&flagDict != 0 && !notAfterPrefix[t[b[k]:b[h2.k]]] {
 							relaxFrom(cost, back, kind, ci, i, int(h2.k), costPrefixed, edgeWord)
 						}
 					}
@@ -716,7 +716,7 @@ func mergeKhmer(dst []Span, start int, t string) []Span {
 		sp := dst[r]
 		if w > start {
 			prev := &dst[w-1]
-			if prev.Kind != WordKnown && sp.Kind != WordKnown && isBoundPrefix(t[prev.Start:prev.End]) {
+			if prev.Kind != WordKnown && sp.Kind != WordKnown && isBoundPrefix(t[prev.Start:prev.End]) && !notAfterPrefix[t[sp.Start:sp.End]] {
 				prev.End = sp.End
 				if sp.Kind == WordUnknown {
 					prev.Kind = WordKhmer
@@ -749,6 +749,10 @@ func init() {
 	for _, w := range []string{"បាន", "និង", "ជា", "នៅ", "ថា", "ដែល", "ក៏", "នឹង", "មាន", "ត្រូវបាន", "គឺ", "ទៅ",
 		"មក", "ពី", "ដោយ", "របស់", "ក្នុង", "ហើយ", "ផង", "ដែរ", "នេះ", "នោះ", "ឲ្យ", "ឱ្យ", "មិន", "ទេ", "តែ", "ឬ"} {
 		nameStops[Normalize(w)] = true
+		notAfterPrefix[Normalize(w)] = true
+	}
+	for _, w := range []string{"ទាំងនោះ", "ទាំងនេះ", "ទាំងអស់", "ទាំងពីរ", "ខ្លះ", "ណា", "ឯង"} {
+		notAfterPrefix[Normalize(w)] = true
 	}
 }
 
@@ -796,6 +800,11 @@ func joinNameSyllables(dst []Span, t string) []Span {
 	}
 	return dst[:w]
 }
+
+// notAfterPrefix are grammar words a bound prefix does not take: after
+// them អ្នក is the pronoun "you, the one", not the agent prefix
+// (អ្នក|ទាំងនោះ, អ្នក|ដែល).
+var notAfterPrefix = map[string]bool{}
 
 func isBoundPrefix(w string) bool {
 	for _, p := range normPrefixes {

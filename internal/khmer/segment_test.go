@@ -28,6 +28,8 @@ func TestSegmentVectors(t *testing.T) {
 		{"  ក្រសួង   យុត្តិធម៌  ", []string{"ក្រសួង", "យុត្តិធម៌"}},
 		// Bound prefixes join the word after them.
 		{"ការអភិវឌ្ឍ", []string{"ការអភិវឌ្ឍ"}},
+		// អ្នក before a determiner is the pronoun, not the agent prefix.
+		{"អ្នកទាំងនោះបានទៅ", []string{"អ្នក", "ទាំងនោះ", "បាន", "ទៅ"}},
 		// The passive auxiliary is one word.
 		{"គាត់ត្រូវបានចាប់ខ្លួន", []string{"គាត់", "ត្រូវបាន", "ចាប់ខ្លួន"}},
 		// Negation and auxiliaries are words of their own, although ICU
