@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"sort"
 	"unicode/utf8"
 )
@@ -10,6 +11,12 @@ import (
 // reader sees the words as the source wrote them, whichever spelling the
 // query used.
 func Snippet(a Analyzer, text string, clauses []Clause, width int) []Fragment {
+	return snippet(a, text, clauses, width, 4*width)
+}
+
+// snippet analyses text from a prefix of about n bytes; n >= len(text)
+// analyses it whole, as the tests' reference.
+func snippet(a Analyzer, text string, clauses []Clause, width, n int) []Fragment {
 	want := map[Field]map[string]bool{}
 	for _, c := range clauses {
 		for _, ph := range c {
@@ -23,10 +30,24 @@ func Snippet(a Analyzer, text string, clauses []Clause, width int) []Fragment {
 	}
 	type span struct{ s, e int }
 	var spans []span
-	if len(want) > 0 {
-		for _, tok := range a.Tokens(text) {
-			if want[tok.Field][tok.Term] && tok.Start < tok.End && tok.End <= len(text) {
+	// Analysing text is most of the cost of a result page, and the window
+	// shown is usually near the top: analyse a growing prefix, cut at a
+	// space, until it holds the first match and the whole window after it.
+	for n = max(n, 1); len(want) > 0; n *= 4 {
+		cut := spaceAfter(text, n)
+		spans = spans[:0]
+		for _, tok := range a.Tokens(text[:cut]) {
+			if want[tok.Field][tok.Term] && tok.Start < tok.End && tok.End <= cut {
 				spans = append(spans, span{tok.Start, tok.End})
+			}
+		}
+		if cut == len(text) {
+			break
+		}
+		if len(spans) > 0 {
+			first := slices.MinFunc(spans, func(x, y span) int { return x.s - y.s })
+			if max(first.s-width/3, 0)+width < cut {
+				break
 			}
 		}
 	}
@@ -78,4 +99,19 @@ func runeStart(s string, i int) int {
 		i--
 	}
 	return i
+}
+
+// spaceAfter returns the index of the first ASCII space or line break at
+// or after i, or len(s): a place to cut text that splits no word or
+// cluster.
+func spaceAfter(s string, i int) int {
+	if i >= len(s) {
+		return len(s)
+	}
+	for ; i < len(s); i++ {
+		if s[i] == ' ' || s[i] == '\n' {
+			return i
+		}
+	}
+	return len(s)
 }

@@ -288,23 +288,30 @@ func (x *Index) Search(ctx context.Context, q search.Query) (*search.Result, err
 	}
 	match := matchExpr(clauses, q)
 
-	var from, where string
+	// matches selects the keys of all matches. Every query below orders
+	// or limits it in the subquery, on the key alone: FTS5 then walks its
+	// doclists newest first and stops after the rows asked for. Joining
+	// search_docs outside the subquery matters — ORDER BY d.rid over a
+	// join makes SQLite sort every match (with its body) before LIMIT.
+	var matches, key string
 	args := []any{}
 	if match != "" {
-		from = `search_fts JOIN search_docs d ON d.rid = search_fts.rowid`
-		where = `search_fts MATCH ? AND search_fts.rowid BETWEEN ? AND ?`
+		matches, key = `SELECT rowid AS r FROM search_fts WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ?`, "rowid"
 		args = append(args, match, lo, hi)
 	} else {
-		from = `search_docs d`
-		where = `d.rid BETWEEN ? AND ?`
+		matches, key = `SELECT rid AS r FROM search_docs WHERE rid BETWEEN ? AND ?`, "rid"
 		args = append(args, lo, hi)
 	}
 	res := &search.Result{}
-	if err := x.db.QueryRowContext(ctx, `SELECT count(*) FROM `+from+` WHERE `+where, args...).Scan(&res.Total); err != nil {
+	if err := x.db.QueryRowContext(ctx, `SELECT count(*) FROM (`+matches+` LIMIT ?)`, append(args, search.MaxTotal+1)...).Scan(&res.Total); err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	rows, err := x.db.QueryContext(ctx, `SELECT d.id, d.kind, d.title, d.body, d.day FROM `+from+` WHERE `+where+
-		` ORDER BY d.rid DESC LIMIT ? OFFSET ?`, append(args, limit, offset)...)
+	if res.Total > search.MaxTotal {
+		res.Total, res.TotalCapped = search.MaxTotal, true
+	}
+	newest := matches + ` ORDER BY ` + key + ` DESC LIMIT ?`
+	rows, err := x.db.QueryContext(ctx, `SELECT d.id, d.kind, d.title, d.body, d.day FROM (`+newest+` OFFSET ?) m
+		JOIN search_docs d ON d.rid = m.r ORDER BY d.rid DESC`, append(args, limit, offset)...)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
@@ -323,8 +330,10 @@ func (x *Index) Search(ctx context.Context, q search.Query) (*search.Result, err
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
+	// A capped count still covers the page the reader is on.
+	res.Total = max(res.Total, offset+len(res.Hits))
 	if q.WithFacets {
-		if res.Facets, err = x.facetCounts(ctx, from, where, args); err != nil {
+		if res.Facets, err = x.facetCounts(ctx, newest, args); err != nil {
 			return nil, err
 		}
 	}
@@ -335,8 +344,8 @@ func (x *Index) Search(ctx context.Context, q search.Query) (*search.Result, err
 // counts above it are counts over the newest maxFacetRows matches.
 const maxFacetRows = 20000
 
-func (x *Index) facetCounts(ctx context.Context, from, where string, args []any) (map[string]map[string]int, error) {
-	rows, err := x.db.QueryContext(ctx, `SELECT d.facets FROM `+from+` WHERE `+where+` ORDER BY d.rid DESC LIMIT ?`, append(args, maxFacetRows)...)
+func (x *Index) facetCounts(ctx context.Context, newest string, args []any) (map[string]map[string]int, error) {
+	rows, err := x.db.QueryContext(ctx, `SELECT d.facets FROM (`+newest+`) m JOIN search_docs d ON d.rid = m.r`, append(args, maxFacetRows)...)
 	if err != nil {
 		return nil, fmt.Errorf("search facets: %w", err)
 	}
