@@ -178,6 +178,10 @@ func findCounts(toks []token, a, b int, lexAt func(int) (*lexEntry, int)) []coun
 			}
 			if r, ok := enPeople[toks[k].L]; ok {
 				np.role = r
+				// "commune officials", "commune chiefs" hold elected posts.
+				if r == record.RoleLeader && within(toks, i, k, "commune", "communal", "sangkat", "councillors", "councilors") >= 0 {
+					np.role = record.RoleElectedOfficial
+				}
 				found = true
 				k++
 				// "members and activists": one group

@@ -453,3 +453,25 @@ func TestDenialsKeepTheirClaimant(t *testing.T) {
 		}
 	}
 }
+
+func TestRoleClassAndGrade(t *testing.T) {
+	for _, c := range []struct {
+		text  string
+		role  record.RoleClass
+		grade record.EvidenceGrade
+	}{
+		{"About 2,500 former CNRP commune officials have joined the CPP.", record.RoleElectedOfficial, record.GradeBareCount},
+		{"Forty Candlelight supporters joined the CPP, according to photos posted on Facebook.", record.RoleSupporter, record.GradeDocumented},
+		{"Candlelight youth activist Sok Vannak joined the CPP.", record.RoleActivist, record.GradeNamed},
+		{"Khmer Will Party president Chan Dara defected to the CPP.", record.RoleLeader, record.GradeNamed},
+		{"Twelve Candlelight members joined the CPP.", record.RoleMember, record.GradeBareCount},
+	} {
+		evs := Asserted(Extract(Input{Text: c.text}))
+		if len(evs) != 1 || evs[0].RoleClass != c.role || evs[0].Grade != c.grade {
+			t.Errorf("%q:\n%s want role %s, grade %s", c.text, describeEvents(evs), c.role, c.grade)
+			for _, e := range evs {
+				t.Logf("role %s grade %s", e.RoleClass, e.Grade)
+			}
+		}
+	}
+}
