@@ -751,7 +751,7 @@ func init() {
 		nameStops[Normalize(w)] = true
 		notAfterPrefix[Normalize(w)] = true
 	}
-	for _, w := range []string{"ទាំងនោះ", "ទាំងនេះ", "ទាំងអស់", "ទាំងពីរ", "ខ្លះ", "ណា", "ឯង"} {
+	for _, w := range []string{"ទាំង", "ទាំងនោះ", "ទាំងនេះ", "ទាំងអស់", "ទាំងពីរ", "ខ្លះ", "ណា", "ឯង"} {
 		notAfterPrefix[Normalize(w)] = true
 	}
 }
