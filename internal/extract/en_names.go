@@ -30,6 +30,7 @@ func init() {
 	commune-level election-related anti-government pro-government ex-cnrp
 	i you me my your senator lawmaker mp general lieutenant colonel commander ambassador mayor judge deputy-governor
 	vice-president vice-governor undersecretary under-secretary secretary-of-state lord his-excellency
+	gen lt col maj brig capt sgt cpl adm pol major captain sergeant brigadier admiral police-general
 	division department unit bureau center centre institute program programme project organization organisation
 	group network alliance coalition league federation foundation society commission international amnesty
 	licadho adhoc comfrel nicfec transparency cchr ngo ngos working school university pagoda hospital prison`) {
