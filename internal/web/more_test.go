@@ -15,6 +15,7 @@ import (
 
 	"github.com/kamnotra/kamnotra/internal/record"
 	"github.com/kamnotra/kamnotra/internal/store"
+	"github.com/kamnotra/kamnotra/internal/warc"
 )
 
 func newTestLogger(w io.Writer) *slog.Logger {
@@ -256,4 +257,39 @@ func TestHSTSOnlyOverTLS(t *testing.T) {
 	if v := do(t, h, "GET", "https://kamnotra.example/").Header.Get("Strict-Transport-Security"); !strings.HasPrefix(v, "max-age=") {
 		t.Errorf("HSTS over TLS: %q", v)
 	}
+}
+
+func TestArchivedFileDownloads(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	pdf := []byte("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n\xff\xfe")
+	w, err := warc.NewWriter(f.archiveDir, warc.WriterOptions{})
+	must(t, err)
+	refs, err := w.Write(&warc.Record{Header: warc.Header{{Name: "WARC-Type", Value: "resource"},
+		{Name: "WARC-Target-URI", Value: "https://gazette.example/2024/17.pdf"}, {Name: "Content-Type", Value: "application/pdf"}}, Block: pdf})
+	must(t, err)
+	must(t, w.Close())
+	doc := &record.Document{URL: "https://gazette.example/2024/17.pdf", CanonicalURL: "https://gazette.example/2024/17.pdf",
+		Title: "Royal Gazette no. 17", Lang: "km", FetchedAt: time.Now(), Text: "ព្រះរាជក្រឹត្យ", ContentType: "application/pdf",
+		SHA256: strings.Repeat("cd", 32), Size: int64(len(pdf)), SourceKind: "pdf",
+		Archive: record.ArchiveRef{File: refs[0].File, Offset: refs[0].Offset, Length: refs[0].Length, RecordID: refs[0].RecordID}}
+	_, err = f.st.SaveCapture(ctx, doc)
+	must(t, err)
+	h := f.site(t, Options{})
+	page := do(t, h, "GET", "/documents/"+doc.ID+"/archive?lang=en").doc(t)
+	if got := text(page, "ul.actions"); got != "Download the archived file" {
+		t.Errorf("archive actions for a PDF: %q", got)
+	}
+	r := do(t, h, "GET", "/documents/"+doc.ID+"/archive/text")
+	wantStatus(t, r, 200)
+	if ct := r.Header.Get("Content-Type"); ct != "application/octet-stream" {
+		t.Errorf("PDF served as %q", ct)
+	}
+	if cd := r.Header.Get("Content-Disposition"); cd != `attachment; filename=`+doc.ID+`.pdf` {
+		t.Errorf("Content-Disposition %q", cd)
+	}
+	if !bytes.Equal(r.Body, pdf) {
+		t.Error("downloaded bytes differ from the archived ones")
+	}
+	wantStatus(t, do(t, h, "GET", "/documents/"+doc.ID+"/archive/view"), 404)
 }

@@ -6,6 +6,7 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/microcosm-cc/bluemonday"
@@ -19,6 +20,9 @@ type archiveData struct {
 	TextURL   string
 	ViewURL   string
 	HTML      bool // the capture is a web page, so the sanitised view exists
+	// File is true for a capture that is not text (a PDF, an image): the
+	// text link downloads it instead.
+	File bool
 }
 
 type archiveJSON struct {
@@ -45,7 +49,7 @@ func (h *handler) archivePage(rq *req) (*page, error) {
 	}
 	base := "/documents/" + pathEscape(id) + "/archive"
 	data := archiveData{Doc: d, Available: h.opts.Archive != nil && d.Archive.File != "",
-		HTML: isHTML(d.ContentType)}
+		HTML: isHTML(d.ContentType), File: d.ContentType != "" && !textual(d.ContentType)}
 	js := archiveJSON{DocumentID: d.ID, Version: d.Version, SHA256: d.SHA256, Archive: d.Archive, Available: data.Available}
 	if data.Available {
 		data.TextURL, js.TextURL = base+"/text", base+"/text"
@@ -93,13 +97,23 @@ func (h *handler) archiveText(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
+	hd := w.Header()
+	hd.Set("Content-Security-Policy", sandboxCSP)
+	if !textual(resp.ContentType) && !utf8.Valid(resp.Body) {
+		// A PDF or an image: handed over as a file to save, never shown
+		// as the site's own content.
+		id, _ := pathID(r)
+		hd.Set("Content-Type", "application/octet-stream")
+		hd.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": id + extensionFor(resp.ContentType)}))
+		hd.Set("Cache-Control", "public, max-age=3600")
+		w.Write(resp.Body)
+		return
+	}
 	charset := "utf-8"
 	if _, params, err := mime.ParseMediaType(resp.ContentType); err == nil && params["charset"] != "" && !utf8.Valid(resp.Body) {
 		charset = params["charset"]
 	}
-	hd := w.Header()
 	hd.Set("Content-Type", "text/plain; charset="+charset)
-	hd.Set("Content-Security-Policy", sandboxCSP)
 	hd.Set("Content-Disposition", "inline")
 	hd.Set("Cache-Control", "public, max-age=3600")
 	w.Write(resp.Body)
@@ -171,3 +185,23 @@ var archiveViewTmpl = template.Must(template.New("view").Parse(`<!doctype html>
 </body></html>`))
 
 func pathEscape(s string) string { return url.PathEscape(s) }
+
+// textual reports whether a captured content type is text a reader can
+// read as plain text: text/*, and the XML and JSON families.
+func textual(contentType string) bool {
+	mt, _, err := mime.ParseMediaType(contentType)
+	if err != nil {
+		return false
+	}
+	return strings.HasPrefix(mt, "text/") || strings.HasSuffix(mt, "+xml") || strings.HasSuffix(mt, "/xml") ||
+		strings.HasSuffix(mt, "/json") || strings.HasSuffix(mt, "+json") || mt == "application/xhtml+xml"
+}
+
+// extensionFor names a downloaded capture after its type: ".pdf".
+func extensionFor(contentType string) string {
+	mt, _, _ := mime.ParseMediaType(contentType)
+	if exts, _ := mime.ExtensionsByType(mt); len(exts) > 0 {
+		return exts[0]
+	}
+	return ".bin"
+}
