@@ -72,7 +72,14 @@ func numberAt(toks []token, i int) (int64, int) {
 	}
 	// "twenty-five", "two hundred", "three thousand"
 	var v int64
-	for _, part := range strings.Split(t.L, "-") {
+	rest := t.L
+	for rest != "" {
+		part := rest
+		if h := strings.IndexByte(rest, '-'); h >= 0 {
+			part, rest = rest[:h], rest[h+1:]
+		} else {
+			rest = ""
+		}
 		w, ok := enNumberWords[part]
 		if !ok || part == "hundred" || part == "dozen" {
 			return 0, 0
