@@ -52,6 +52,7 @@ const maxPos = 16383
 type Index struct {
 	pool     *pgxpool.Pool
 	analyzer search.Analyzer
+	maxTotal int // search.MaxTotal; smaller in tests
 }
 
 // New creates the tables if missing and returns the index. The pool's
@@ -60,7 +61,7 @@ func New(ctx context.Context, pool *pgxpool.Pool, a search.Analyzer) (*Index, er
 	if _, err := pool.Exec(ctx, schema+indexes); err != nil {
 		return nil, fmt.Errorf("search index: create tables: %w", err)
 	}
-	return &Index{pool: pool, analyzer: a}, nil
+	return &Index{pool: pool, analyzer: a, maxTotal: search.MaxTotal}, nil
 }
 
 // DropIndexes drops the GIN indexes before a bulk load: loading into a
@@ -72,12 +73,14 @@ func (x *Index) DropIndexes(ctx context.Context) error {
 }
 
 // CreateIndexes builds the GIN indexes (after DropIndexes and a bulk
-// load) and refreshes the planner's statistics.
+// load), refreshes the planner's statistics and the visibility map.
 func (x *Index) CreateIndexes(ctx context.Context) error {
 	if _, err := x.pool.Exec(ctx, indexes); err != nil {
 		return fmt.Errorf("search index: create indexes: %w", err)
 	}
-	_, err := x.pool.Exec(ctx, `ANALYZE search_docs`)
+	// VACUUM too: it sets the visibility map, which lets bitmap scans
+	// that need no column skip the heap.
+	_, err := x.pool.Exec(ctx, `VACUUM ANALYZE search_docs`)
 	return err
 }
 
@@ -244,6 +247,15 @@ func where(clauses []search.Clause, q search.Query, lo, hi int64) (string, []any
 	return strings.Join(conds, " AND "), args
 }
 
+// customPlan makes pgx send a query as an unnamed statement, which
+// PostgreSQL plans for the actual arguments every time. A cached
+// statement would get a generic plan after five runs, the same for a
+// term in every document (walk the rid index backwards until the page is
+// full) and one in ten (read the GIN posting list and sort it): each is
+// right for one and ruinous for the other. The same as
+// plan_cache_mode=force_custom_plan, without touching the caller's pool.
+const customPlan = pgx.QueryExecModeExec
+
 // Search lists matches newest first.
 func (x *Index) Search(ctx context.Context, q search.Query) (*search.Result, error) {
 	limit := q.Limit
@@ -264,12 +276,18 @@ func (x *Index) Search(ctx context.Context, q search.Query) (*search.Result, err
 	}
 	cond, args := where(clauses, q, lo, hi)
 	res := &search.Result{}
-	if err := x.pool.QueryRow(ctx, `SELECT count(*) FROM search_docs WHERE `+cond, args...).Scan(&res.Total); err != nil {
+	n := len(args)
+	// Counting stops at MaxTotal+1: a common term's every match costs a
+	// heap visit (and a phrase's a recheck of its tsvector).
+	if err := x.pool.QueryRow(ctx, fmt.Sprintf(`SELECT count(*) FROM (SELECT 1 FROM search_docs WHERE %s LIMIT $%d) m`, cond, n+1),
+		append([]any{customPlan}, append(args, x.maxTotal+1)...)...).Scan(&res.Total); err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	n := len(args)
+	if res.Total > x.maxTotal {
+		res.Total, res.TotalCapped = x.maxTotal, true
+	}
 	rows, err := x.pool.Query(ctx, fmt.Sprintf(`SELECT id, kind, title, body, day FROM search_docs WHERE %s ORDER BY rid DESC LIMIT $%d OFFSET $%d`, cond, n+1, n+2),
-		append(args, limit, max(q.Offset, 0))...)
+		append([]any{customPlan}, append(args, limit, max(q.Offset, 0))...)...)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
@@ -288,9 +306,11 @@ func (x *Index) Search(ctx context.Context, q search.Query) (*search.Result, err
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
+	res.Total = max(res.Total, max(q.Offset, 0)+len(res.Hits))
 	if q.WithFacets {
 		res.Facets = map[string]map[string]int{}
-		rows, err := x.pool.Query(ctx, fmt.Sprintf(`SELECT facets FROM search_docs WHERE %s ORDER BY rid DESC LIMIT $%d`, cond, n+1), append(args, 20000)...)
+		rows, err := x.pool.Query(ctx, fmt.Sprintf(`SELECT facets FROM search_docs WHERE %s ORDER BY rid DESC LIMIT $%d`, cond, n+1),
+			append([]any{customPlan}, append(args, 20000)...)...)
 		if err != nil {
 			return nil, fmt.Errorf("search facets: %w", err)
 		}
@@ -329,7 +349,8 @@ func (x *Index) EngineQuery(ctx context.Context, text string, limit int) (int, e
 		return 0, nil
 	}
 	cond, args := where(clauses, search.Query{}, 0, int64(1)<<62)
-	rows, err := x.pool.Query(ctx, fmt.Sprintf(`SELECT rid FROM search_docs WHERE %s ORDER BY rid DESC LIMIT $%d`, cond, len(args)+1), append(args, limit)...)
+	rows, err := x.pool.Query(ctx, fmt.Sprintf(`SELECT rid FROM search_docs WHERE %s ORDER BY rid DESC LIMIT $%d`, cond, len(args)+1),
+		append([]any{customPlan}, append(args, limit)...)...)
 	if err != nil {
 		return 0, err
 	}

@@ -18,3 +18,14 @@ func TestConformance(t *testing.T) {
 		return idx
 	})
 }
+
+func TestCappedTotal(t *testing.T) {
+	searchtest.RunCapped(t, 4, func(t *testing.T) search.Index {
+		idx, err := New(context.Background(), pgtest.Pool(t), search.KhmerAnalyzer{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		idx.maxTotal = 4
+		return idx
+	})
+}

@@ -50,6 +50,7 @@ const seqBits = 22
 type Index struct {
 	db       *sql.DB
 	analyzer search.Analyzer
+	maxTotal int // search.MaxTotal; smaller in tests
 }
 
 // Open opens or creates the index file at path.
@@ -69,7 +70,7 @@ func Open(ctx context.Context, path string, a search.Analyzer) (*Index, error) {
 		db.Close()
 		return nil, fmt.Errorf("search index %s: create tables: %w (delete the file to rebuild it)", path, err)
 	}
-	return &Index{db: db, analyzer: a}, nil
+	return &Index{db: db, analyzer: a, maxTotal: search.MaxTotal}, nil
 }
 
 // Close closes the index file.
@@ -303,11 +304,11 @@ func (x *Index) Search(ctx context.Context, q search.Query) (*search.Result, err
 		args = append(args, lo, hi)
 	}
 	res := &search.Result{}
-	if err := x.db.QueryRowContext(ctx, `SELECT count(*) FROM (`+matches+` LIMIT ?)`, append(args, search.MaxTotal+1)...).Scan(&res.Total); err != nil {
+	if err := x.db.QueryRowContext(ctx, `SELECT count(*) FROM (`+matches+` LIMIT ?)`, append(args, x.maxTotal+1)...).Scan(&res.Total); err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	if res.Total > search.MaxTotal {
-		res.Total, res.TotalCapped = search.MaxTotal, true
+	if res.Total > x.maxTotal {
+		res.Total, res.TotalCapped = x.maxTotal, true
 	}
 	newest := matches + ` ORDER BY ` + key + ` DESC LIMIT ?`
 	rows, err := x.db.QueryContext(ctx, `SELECT d.id, d.kind, d.title, d.body, d.day FROM (`+newest+` OFFSET ?) m

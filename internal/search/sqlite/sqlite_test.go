@@ -49,3 +49,14 @@ func FuzzSearch(f *testing.F) {
 		}
 	})
 }
+
+func TestCappedTotal(t *testing.T) {
+	searchtest.RunCapped(t, 4, func(t *testing.T) search.Index {
+		idx, err := Open(context.Background(), filepath.Join(t.TempDir(), "search.db"), search.KhmerAnalyzer{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		idx.maxTotal = 4
+		return idx
+	})
+}
