@@ -2,7 +2,8 @@
 # Installs the Debian packages Kamnotra needs on a fresh machine, once.
 # Usage: scripts/deps.sh [run|test]   (test adds what only the tests need)
 set -euo pipefail
-want=(poppler-utils)                        # pdftotext: PDF text layers
+want=(g++ pkg-config libicu-dev)             # cgo: ICU's Khmer dictionary for word segmentation
+want+=(poppler-utils)                       # pdftotext: PDF text layers
 if [ "${1:-run}" = test ]; then
   want+=(postgresql chromium fonts-khmeros) # server store, UI tests, Khmer glyphs in screenshots
 fi
