@@ -192,8 +192,12 @@ func (x *enDoc) build(k int, s *enSent, tr trig, cs, rep, oe int, mod modality) 
 			// "X said he ..." is X; otherwise the person named last, unless
 			// that is the speaker (whose "he" is someone else) or the
 			// sentence is a quotation.
+			pi := pronounIndex(toks, who)
 			switch {
 			case quoted(toks, tr.i):
+			case x.nameBefore(s, pi, claimant) != "":
+				// "X said that Y was no longer a member because he resigned": Y.
+				persons = []string{x.nameBefore(s, pi, claimant)}
 			case rep >= 0 && claimant != "" && x.isName(s, claimant):
 				// "Former CNRP lawmaker X announced he had joined": X, with
 				// the affiliation told of X.
@@ -255,7 +259,7 @@ func (x *enDoc) build(k int, s *enSent, tr trig, cs, rep, oe int, mod modality) 
 			ev.Type = record.EventPartyJoin
 		}
 	case record.EventResignation:
-		evs := x.resignation(s, tr, &ev, subj, obj)
+		evs := x.resignation(k, s, tr, &ev, subj, obj, rep)
 		if evs == nil {
 			return nil
 		}
@@ -399,6 +403,29 @@ func definiteGroup(toks []token, who side) bool {
 		}
 	}
 	return false
+}
+
+// pronounIndex is the index of the pronoun pronounSubject found.
+func pronounIndex(toks []token, who side) int {
+	for k := who.b - 1; k >= who.a && k >= who.b-4; k-- {
+		switch toks[k].L {
+		case "he", "she", "him", "her":
+			return k
+		}
+	}
+	return -1
+}
+
+// nameBefore is the last person named in the sentence before token i who
+// is not the speaker.
+func (x *enDoc) nameBefore(s *enSent, i int, speaker string) string {
+	found := ""
+	for _, nm := range s.names {
+		if nm.j <= i && nm.name != speaker && !has(s.toks, nm.i-1, "to", "of", "by", "with") {
+			found = nm.name
+		}
+	}
+	return found
 }
 
 // isName reports whether n is a person named in the sentence.
@@ -904,7 +931,7 @@ func (x *enDoc) theParty(k int, s *enSent, rep int, not string, back bool) strin
 
 // resignation makes one event per party or post left: "resigned from the
 // CPP and from his position at the Education Ministry".
-func (x *enDoc) resignation(s *enSent, tr trig, ev *Event, subj, obj side) []Event {
+func (x *enDoc) resignation(k int, s *enSent, tr trig, ev *Event, subj, obj side, rep int) []Event {
 	var orgs []string
 	for _, m := range s.ments {
 		if m.i >= obj.a && m.j <= obj.b+6 && m.i < len(s.toks) && (m.e.Kind == lexParty || m.e.Kind == lexBody) {
@@ -948,6 +975,11 @@ func (x *enDoc) resignation(s *enSent, tr trig, ev *Event, subj, obj side) []Eve
 		// "X stepped down as deputy governor": a post without a body.
 		if o := firstOrg(s, subj, lexParty); o != "" {
 			orgs = []string{o}
+		} else if hasWord(s.toks, obj.a, min(obj.b, obj.a+4), "party") {
+			// "resigned from the party": the speaker's, or the one just named.
+			if o := x.theParty(k, s, rep, "", true); o != "" {
+				orgs = []string{o}
+			}
 		}
 	}
 	if len(orgs) == 0 {

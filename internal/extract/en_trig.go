@@ -410,26 +410,37 @@ func modalityOf(toks []token, tr trig, clauseStart int) modality {
 // last reporting verb, "that", semicolon or colon before it.
 func clauseStart(toks []token, i int) (start, report int) {
 	report = -1
+	start = -1
+	// At a conjunction the clause begins, but the speaker of the sentence
+	// may still be further back: "X said that Y left because he resigned".
+	done := func(s, r int) (int, int) {
+		if start >= 0 {
+			return start, r
+		}
+		return s, r
+	}
 	for k := i - 1; k >= 0; k-- {
 		l := toks[k].L
 		switch {
 		case l == ";" || l == ":":
-			return k + 1, report
+			return done(k+1, report)
 		case (l == "while" || l == "but" || l == "whereas" || l == "although" || l == "though" || l == "because") && k < i-1:
-			return k + 1, report
+			if start < 0 {
+				start = k + 1
+			}
 		case l == "that" && k > 0 && (reportVerbs[toks[k-1].L] || denyWords[toks[k-1].L] || toks[k-1].L == ","):
 			if report < 0 && k > 0 && (reportVerbs[toks[k-1].L] || denyWords[toks[k-1].L]) {
 				report = k - 1
 			}
-			return k + 1, report
+			return done(k+1, report)
 		case reportVerbs[l] && toks[k].Kind == tokWord && !toks[k].Upper && !(k+1 < len(toks) && toks[k+1].L == ",") && !(l == "reports" || l == "claims") && k < i-1:
 			if has(toks, k+1, "that") {
-				return k + 2, k
+				return done(k+2, k)
 			}
-			return k + 1, k
+			return done(k+1, k)
 		}
 	}
-	return 0, report
+	return done(0, report)
 }
 
 // objectEnd is where the words after the event word stop belonging to it.

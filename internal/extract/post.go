@@ -212,7 +212,9 @@ func repeats(a, b *Event) int {
 	bareA := len(a.Persons) == 0 && a.Count == nil
 	bareB := len(b.Persons) == 0 && b.Count == nil
 	orgsOK := compatibleOrg(a.FromOrg, b.FromOrg) && (a.ToOrg == b.ToOrg || a.ToOrg == "" || b.ToOrg == "")
-	apart := (a.flags|b.flags)&evOwnTime != 0 && !(!a.Date.IsZero() && a.Date == b.Date)
+	// A clause that says when, in words the publication date cannot
+	// resolve ("more than a year ago"), tells another occasion.
+	apart := a.flags&evOwnTime != 0 && a.Date.IsZero() || b.flags&evOwnTime != 0 && b.Date.IsZero()
 	if a.Type == b.Type && orgsOK && !overlaps(a.Span, b.Span) && !apart {
 		switch {
 		case bareA && bareB:
