@@ -179,8 +179,10 @@ type peopleJSON struct {
 	pager
 }
 
-// peopleList lists public people by ID, a page at a time. Private people
-// and records merged into others are never listed.
+// peopleList lists people by ID, a page at a time: only those an editor has
+// reviewed. The extractor cannot tell a public figure from a private
+// person it read about, so its people have pages (a citation names them)
+// but are not listed until an editor has looked.
 func (h *handler) peopleList(rq *req) (*page, error) {
 	after, err := afterParam(rq.Request)
 	if err != nil {
@@ -200,7 +202,7 @@ func (h *handler) peopleList(rq *req) (*page, error) {
 	js := peopleJSON{People: []record.Person{}, pager: pg}
 	for i := range people {
 		p := &people[i]
-		if !personPublic(p) || p.MergedInto != "" {
+		if !personListed(p) {
 			continue
 		}
 		data.People = append(data.People, lk.named(p.ID, p.Names, "/people/"+p.ID))

@@ -131,6 +131,8 @@ func (h *handler) hitView(lk *lookup, hit SearchHit) (searchHitView, bool, error
 	case HitPerson:
 		p, err := lk.person(hit.ID)
 		if err != nil || p == nil || !personPublic(p) || p.MergedInto != "" {
+			// Search finds what a citation shows, so machine-made people
+			// may be found, as their pages may be opened.
 			return v, false, err
 		}
 		n := lk.l.Name(p.Names)

@@ -18,6 +18,9 @@ func TestPeopleIndexAndMerges(t *testing.T) {
 	if _, err := f.st.MergePeople(ctx, "p-sok", "p-sok-2", "editor/dara"); err != nil {
 		t.Fatalf("merging: %v", err)
 	}
+	// A person the extractor made: a page, but not listed.
+	must(t, f.st.PutPerson(ctx, &record.Person{ID: "p-machine", Status: record.StatusExtracted, Names: record.Names{
+		{Lang: "km", Script: "Khmr", Value: "កែវ សុភា", Kind: record.NameOfficial}}}))
 	h := f.site(t, Options{PageSize: 1})
 	// The index lists public people only, across pages of one.
 	var listed []string
@@ -37,6 +40,7 @@ func TestPeopleIndexAndMerges(t *testing.T) {
 	if strings.Join(listed, " ") != "/people/p-meas /people/p-sok" {
 		t.Errorf("people listed: %v", listed)
 	}
+	wantStatus(t, do(t, h, "GET", "/people/p-machine"), 200)
 	// A merged record sends the reader to the one it was merged into.
 	for path, want := range map[string]string{
 		"/people/p-sok-2":              "/people/p-sok",

@@ -28,6 +28,13 @@ func eventVisible(e *record.Event) bool { return statusVisible(e.Status) }
 // personPublic reports whether a person may have a page and be listed.
 func personPublic(p *record.Person) bool { return !p.Private && statusVisible(p.Status) }
 
+// personListed reports whether a person may appear in the people index:
+// public, reviewed or published, and not merged into another record.
+func personListed(p *record.Person) bool {
+	return personPublic(p) && p.MergedInto == "" &&
+		(p.Status == record.StatusReviewed || p.Status == record.StatusPublished)
+}
+
 func orgVisible(o *record.Organisation) bool { return statusVisible(o.Status) }
 
 // pathID returns the {id} path value without a .json suffix. IDs are
