@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/kamnotra/kamnotra/internal/gazetteer"
 	"github.com/kamnotra/kamnotra/internal/khmer"
 )
 
@@ -18,6 +19,7 @@ func init() {
 
 func runSegment(ctx context.Context, env *Env, args []string) error {
 	fs := env.FlagSet("segment", "[FILE]  (reads standard input without FILE)")
+	noGaz := fs.Bool("no-gazetteer", false, "do not keep the gazetteer's names (parties, bodies, places, titles) whole")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -33,7 +35,13 @@ func runSegment(ctx context.Context, env *Env, args []string) error {
 		defer f.Close()
 		in = f
 	}
-	seg := khmer.NewSegmenter()
+	// Known names are never split: the gazetteer's words take priority
+	// over the dictionary.
+	var words []string
+	if !*noGaz {
+		words = gazetteer.Default().Words()
+	}
+	seg := khmer.NewSegmenter(words...)
 	if err := seg.Err(); err != nil {
 		env.Logger.Warn("segmenting without ICU's dictionary: unknown Khmer is split by clusters only", "err", err)
 	}
