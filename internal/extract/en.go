@@ -76,6 +76,7 @@ type enDoc struct {
 	lastPerson string
 	dateline   string
 	presiders  []presiders
+	lastPlace  Place // of the last event placed, for "the same commune"
 }
 
 // presiders are officials a sentence without an event says presided.

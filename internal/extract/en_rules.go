@@ -1075,10 +1075,19 @@ func (x *enDoc) placeDate(k int, s *enSent, tr trig, ev *Event, cs, oe, rep int)
 			if p, ok := courtProvince(ev.ToOrg); ok {
 				ev.Place.Province = p
 			}
+			// "in the same commune": where the report's last event was.
+			if ev.Place.Province == "" {
+				if k := within(s.toks, 0, len(s.toks), "same"); k >= 0 && has(s.toks, k+1, "commune", "district", "province", "village", "town", "place", "area") {
+					ev.Place = x.lastPlace
+				}
+			}
 			if ev.Place.Province == "" && Family(ev.Type) == record.EventDefection && x.dateline != "" {
 				ev.Place.Province = x.dateline
 			}
 		}
+	}
+	if ev.Place.Province != "" {
+		x.lastPlace = ev.Place
 	}
 	if ev.Date.IsZero() {
 		ev.Date = pickDate(s, tr, cs, oe, rep)

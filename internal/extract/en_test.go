@@ -305,7 +305,13 @@ var enCases = []enCase{
 		text: "Forty Candlelight members in Kampot joined the CPP on Sunday. A similar defection ceremony took place in the same district two years ago.",
 		want: []want{
 			{typ: record.EventDefection, count: 40, from: tCP, to: tCPP, prov: "Kampot"},
-			{typ: record.EventDefection, from: OppositionUnspecified, to: tCPP},
+			{typ: record.EventDefection, from: OppositionUnspecified, to: tCPP, prov: "Kampot"},
+		}},
+	{name: "in the same district",
+		text: "Forty Candlelight members in Bati district joined the CPP on Sunday. A similar defection ceremony took place in the same district a year ago.",
+		want: []want{
+			{typ: record.EventDefection, count: 40, from: tCP, to: tCPP, prov: "Takeo", district: "Bati"},
+			{typ: record.EventDefection, from: OppositionUnspecified, to: tCPP, prov: "Takeo", district: "Bati"},
 		}},
 	{name: "the same ceremony told again",
 		text: "Forty Candlelight members in Kampot joined the CPP on Sunday. The defection ceremony was held at a pagoda.",
