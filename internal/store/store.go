@@ -30,6 +30,16 @@ const (
 	SavedUnchanged  SaveOutcome = "unchanged"   // these bytes are stored already: nothing added
 )
 
+// Capture is one item of SaveCapturesWithStates: a captured document and
+// the capture-ledger entry of the source it came from, saved together so
+// that a process killed between the two cannot leave a stored document
+// whose ledger still says to fetch it again. Either may be nil: a feed is
+// archived and recorded in the ledger but is no document.
+type Capture struct {
+	Doc   *record.Document
+	State *record.SourceState
+}
+
 // DocumentFilter selects documents; zero fields do not filter.
 type DocumentFilter struct {
 	OutletID string
@@ -101,6 +111,11 @@ type Store interface {
 	// order of docs. One commit for many documents is what makes it faster
 	// (BenchmarkSaveCapture in store/sqlite and store/postgres).
 	SaveCaptures(ctx context.Context, docs []*record.Document) ([]SaveOutcome, error)
+	// SaveCapturesWithStates saves documents as SaveCaptures does and the
+	// ledger entries as PutSourceState does, all in one transaction: all
+	// are saved or none. Outcomes come in the order of cs; an item without
+	// a document has the outcome "".
+	SaveCapturesWithStates(ctx context.Context, cs []Capture) ([]SaveOutcome, error)
 	Document(ctx context.Context, id string) (*record.Document, error)
 	DocumentByURL(ctx context.Context, canonicalURL string) (*record.Document, error)
 	DocumentVersions(ctx context.Context, id string) ([]record.DocumentVersion, error)
@@ -112,6 +127,9 @@ type Store interface {
 	// Capture ledger.
 	SourceState(ctx context.Context, url string) (*record.SourceState, error)
 	PutSourceState(ctx context.Context, s *record.SourceState) error
+	// SourceStates reads the ledger entries of several URLs at once; URLs
+	// never fetched are absent from the map.
+	SourceStates(ctx context.Context, urls []string) (map[string]*record.SourceState, error)
 
 	// People, organisations and places. Every Put… inserts or replaces by
 	// ID, gives an empty ID a NewID, and sets CreatedAt (kept from the first

@@ -87,46 +87,82 @@ func (s *Store) SaveCapture(ctx context.Context, doc *record.Document) (store.Sa
 
 // SaveCaptures implements store.Store.
 func (s *Store) SaveCaptures(ctx context.Context, docs []*record.Document) ([]store.SaveOutcome, error) {
-	for _, doc := range docs {
-		if err := s.prepareDoc(doc); err != nil {
-			return nil, err
+	cs := make([]store.Capture, len(docs))
+	for i, d := range docs {
+		if d == nil {
+			return nil, record.Errorf(record.EInvalid, "no document to save")
+		}
+		cs[i].Doc = d
+	}
+	return s.SaveCapturesWithStates(ctx, cs)
+}
+
+// SaveCapturesWithStates implements store.Store.
+func (s *Store) SaveCapturesWithStates(ctx context.Context, cs []store.Capture) ([]store.SaveOutcome, error) {
+	var docs, states []int // indexes into cs
+	for i, c := range cs {
+		if c.Doc == nil && c.State == nil {
+			return nil, record.Errorf(record.EInvalid, "capture %d has neither a document nor a capture state", i)
+		}
+		if c.Doc != nil {
+			if err := s.prepareDoc(c.Doc); err != nil {
+				return nil, err
+			}
+			docs = append(docs, i)
+		}
+		if c.State != nil {
+			if err := checkState(c.State); err != nil {
+				return nil, err
+			}
+			states = append(states, i)
 		}
 	}
-	if len(docs) == 0 {
+	if len(cs) == 0 {
 		return nil, nil
 	}
-	outs := make([]store.SaveOutcome, len(docs))
-	versions := make([]int, len(docs))
-	// Saved in ID order (stable, so the same document twice keeps its
-	// order), so that concurrent batches take row locks in one order and
-	// cannot deadlock each other.
-	order := make([]int, len(docs))
-	for i := range order {
-		order[i] = i
-	}
-	sort.SliceStable(order, func(a, b int) bool { return docs[order[a]].ID < docs[order[b]].ID })
-	current := docs[0] // the document being saved when an error struck
+	outs := make([]store.SaveOutcome, len(cs))
+	versions := make([]int, len(cs))
+	// Saved in ID order, then the ledger in URL order (stable, so the same
+	// document or URL twice keeps its order and the last one wins), so
+	// that concurrent batches take row locks in one order and cannot
+	// deadlock each other.
+	sort.SliceStable(docs, func(a, b int) bool { return cs[docs[a]].Doc.ID < cs[docs[b]].Doc.ID })
+	sort.SliceStable(states, func(a, b int) bool { return cs[states[a]].State.URL < cs[states[b]].State.URL })
+	what := "" // what was being saved when an error struck
 	err := s.transact(ctx, func(t *tx) error {
-		known, err := s.lookupDocs(t, docs)
-		if err != nil {
-			return err
-		}
-		for _, i := range order {
-			doc := docs[i]
-			current = doc
-			out, v, err := s.saveCapture(t, doc, known)
+		if len(docs) > 0 {
+			batch := make([]*record.Document, len(docs))
+			for k, i := range docs {
+				batch[k] = cs[i].Doc
+			}
+			what = "capture of " + batch[0].CanonicalURL
+			known, err := s.lookupDocs(t, batch)
 			if err != nil {
 				return err
 			}
-			outs[i], versions[i] = out, v
+			for _, i := range docs {
+				doc := cs[i].Doc
+				what = "capture of " + doc.CanonicalURL
+				out, v, err := s.saveCapture(t, doc, known)
+				if err != nil {
+					return err
+				}
+				outs[i], versions[i] = out, v
+			}
+		}
+		for _, i := range states {
+			what = "capture state of " + cs[i].State.URL
+			if err := s.putState(t, cs[i].State); err != nil {
+				return err
+			}
 		}
 		return nil
 	})
 	if err != nil {
-		return nil, s.fail(err, "save capture of %s", current.CanonicalURL)
+		return nil, s.fail(err, "save %s", what)
 	}
-	for i, doc := range docs {
-		doc.Version = versions[i]
+	for _, i := range docs {
+		cs[i].Doc.Version = versions[i]
 	}
 	return outs, nil
 }

@@ -100,8 +100,44 @@ func (s *Store) SourceState(ctx context.Context, url string) (*record.SourceStat
 	return &st, nil
 }
 
-// PutSourceState implements store.Store.
-func (s *Store) PutSourceState(ctx context.Context, st *record.SourceState) error {
+// SourceStates implements store.Store: one query per 500 URLs.
+func (s *Store) SourceStates(ctx context.Context, urls []string) (map[string]*record.SourceState, error) {
+	out := make(map[string]*record.SourceState, len(urls))
+	seen := make(map[string]bool, len(urls))
+	var args []any
+	for _, u := range urls {
+		if !seen[u] {
+			seen[u] = true
+			args = append(args, u)
+		}
+	}
+	for len(args) > 0 {
+		chunk := args[:min(len(args), 500)]
+		args = args[len(chunk):]
+		rows, err := s.query(ctx, `SELECT url, etag, last_modified, last_status, last_error, failures, next_attempt, checked_at, sha256
+			FROM source_states WHERE url IN (`+placeholders(len(chunk))+`)`, chunk...)
+		if err != nil {
+			return nil, s.fail(err, "read capture states of %d URLs", len(urls))
+		}
+		for rows.Next() {
+			var st record.SourceState
+			if err := rows.Scan(&st.URL, &st.ETag, &st.LastModified, &st.LastStatus, &st.LastError, &st.Failures,
+				timeCol{&st.NextAttempt}, timeCol{&st.CheckedAt}, &st.SHA256); err != nil {
+				rows.Close()
+				return nil, s.fail(err, "read capture states of %d URLs", len(urls))
+			}
+			out[st.URL] = &st
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, s.fail(err, "read capture states of %d URLs", len(urls))
+		}
+	}
+	return out, nil
+}
+
+// checkState refuses a ledger entry before any transaction starts.
+func checkState(st *record.SourceState) error {
 	if st == nil || st.URL == "" {
 		return record.Errorf(record.EInvalid, "capture state without a URL")
 	}
@@ -110,16 +146,26 @@ func (s *Store) PutSourceState(ctx context.Context, st *record.SourceState) erro
 			return err
 		}
 	}
-	err := s.transact(ctx, func(t *tx) error {
-		_, err := t.exec(`INSERT INTO source_states (url, etag, last_modified, last_status, last_error, failures, next_attempt, checked_at, sha256)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
-			last_status = excluded.last_status, last_error = excluded.last_error, failures = excluded.failures,
-			next_attempt = excluded.next_attempt, checked_at = excluded.checked_at, sha256 = excluded.sha256`,
-			st.URL, st.ETag, st.LastModified, st.LastStatus, st.LastError, st.Failures,
-			s.timeArg(st.NextAttempt), s.timeArg(st.CheckedAt), st.SHA256)
+	return nil
+}
+
+func (s *Store) putState(t *tx, st *record.SourceState) error {
+	_, err := t.exec(`INSERT INTO source_states (url, etag, last_modified, last_status, last_error, failures, next_attempt, checked_at, sha256)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
+		last_status = excluded.last_status, last_error = excluded.last_error, failures = excluded.failures,
+		next_attempt = excluded.next_attempt, checked_at = excluded.checked_at, sha256 = excluded.sha256`,
+		st.URL, st.ETag, st.LastModified, st.LastStatus, st.LastError, st.Failures,
+		s.timeArg(st.NextAttempt), s.timeArg(st.CheckedAt), st.SHA256)
+	return err
+}
+
+// PutSourceState implements store.Store.
+func (s *Store) PutSourceState(ctx context.Context, st *record.SourceState) error {
+	if err := checkState(st); err != nil {
 		return err
-	})
+	}
+	err := s.transact(ctx, func(t *tx) error { return s.putState(t, st) })
 	return s.fail(err, "save capture state of %s", st.URL)
 }
 

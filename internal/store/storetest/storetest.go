@@ -40,6 +40,8 @@ func Run(t *testing.T, open Opener) {
 		{"DocumentsPagination", testDocumentsPagination},
 		{"ArchiveRefs", testArchiveRefs},
 		{"SourceState", testSourceState},
+		{"SourceStates", testSourceStates},
+		{"SaveCapturesWithStates", testSaveCapturesWithStates},
 		{"People", testPeople},
 		{"NamesRoundTrip", testNamesRoundTrip},
 		{"Organisations", testOrganisations},
@@ -669,6 +671,155 @@ func testSourceState(t *testing.T, open Opener) {
 	equal(t, "replaced state", got, &want)
 
 	wantCode(t, s.PutSourceState(ctx, &record.SourceState{}), record.EInvalid)
+}
+
+func testSourceStates(t *testing.T, open Opener) {
+	s := open(t)
+	ctx := ctxT(t)
+	a := &record.SourceState{URL: "https://a.example/x", ETag: `"1"`, LastStatus: 200, CheckedAt: t0, SHA256: sha("a")}
+	b := &record.SourceState{URL: "file:///srv/ខេត្ត/b.html", Failures: 2, LastError: "gone", NextAttempt: t0.Add(time.Hour)}
+	must(t, s.PutSourceState(ctx, a))
+	must(t, s.PutSourceState(ctx, b))
+	// More URLs than one query takes, so that the chunks are joined.
+	many := []string{"https://never.example/", a.URL, b.URL, a.URL}
+	for i := range 1100 {
+		many = append(many, fmt.Sprintf("https://never.example/%d", i))
+	}
+	tests := []struct {
+		name string
+		urls []string
+		want map[string]*record.SourceState
+	}{
+		{"none asked", nil, map[string]*record.SourceState{}},
+		{"none known", []string{"https://never.example/"}, map[string]*record.SourceState{}},
+		{"one", []string{b.URL}, map[string]*record.SourceState{b.URL: b}},
+		{"known, unknown and repeated", many, map[string]*record.SourceState{a.URL: a, b.URL: b}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := s.SourceStates(ctx, tt.urls)
+			must(t, err)
+			equal(t, "states", got, tt.want)
+		})
+	}
+}
+
+// testSaveCapturesWithStates checks that documents and their ledger
+// entries are saved together: both, or, when anything in the batch is
+// refused, neither.
+func testSaveCapturesWithStates(t *testing.T, open Opener) {
+	s := open(t)
+	ctx := ctxT(t)
+	must(t, s.PutOutlet(ctx, &record.Outlet{ID: "out", Kind: record.OutletIndependent}))
+	state := func(u, body string) *record.SourceState {
+		return &record.SourceState{URL: u, LastStatus: 200, CheckedAt: t0, SHA256: sha(body)}
+	}
+	old := state("https://w.example/feed", "old feed")
+	must(t, s.PutSourceState(ctx, old))
+
+	tests := []struct {
+		name       string
+		batch      []store.Capture
+		wantErr    string // error code; "" for success
+		wantOuts   []store.SaveOutcome
+		wantDocs   []string                       // canonical URLs stored after the call
+		wantAbsent []string                       // canonical URLs not stored
+		wantStates map[string]*record.SourceState // ledger after the call (nil value: absent)
+	}{
+		{
+			name: "documents with states, and a state alone",
+			batch: []store.Capture{
+				{Doc: doc("https://w.example/1", "out", "one", t0), State: state("https://w.example/1", "one")},
+				{State: state("https://w.example/feed", "new feed")},
+				{Doc: doc("https://w.example/2", "out", "two", t0), State: state("https://w.example/2?utm=x", "two")},
+				{Doc: doc("https://w.example/3", "out", "three", t0)},
+			},
+			wantOuts: []store.SaveOutcome{store.SavedNew, "", store.SavedNew, store.SavedNew},
+			wantDocs: []string{"https://w.example/1", "https://w.example/2", "https://w.example/3"},
+			wantStates: map[string]*record.SourceState{
+				"https://w.example/1":       state("https://w.example/1", "one"),
+				"https://w.example/feed":    state("https://w.example/feed", "new feed"),
+				"https://w.example/2?utm=x": state("https://w.example/2?utm=x", "two"),
+				"https://w.example/3":       nil,
+			},
+		},
+		{
+			name: "same URL twice: the last state wins",
+			batch: []store.Capture{
+				{Doc: doc("https://w.example/1", "out", "one", t0), State: state("https://w.example/1", "one")},
+				{Doc: doc("https://w.example/1", "out", "one, edited", t0), State: state("https://w.example/1", "one, edited")},
+			},
+			wantOuts:   []store.SaveOutcome{store.SavedUnchanged, store.SavedNewVersion},
+			wantDocs:   []string{"https://w.example/1"},
+			wantStates: map[string]*record.SourceState{"https://w.example/1": state("https://w.example/1", "one, edited")},
+		},
+		{
+			name: "a document the database refuses rolls back the batch's states",
+			batch: []store.Capture{
+				{Doc: doc("https://w.example/4", "out", "four", t0), State: state("https://w.example/4", "four")},
+				{State: state("https://w.example/feed", "newer feed")},
+				{Doc: doc("https://w.example/5", "missing-outlet", "five", t0), State: state("https://w.example/5", "five")},
+			},
+			wantErr:    record.EInvalid,
+			wantAbsent: []string{"https://w.example/4", "https://w.example/5"},
+			wantStates: map[string]*record.SourceState{
+				"https://w.example/4":    nil,
+				"https://w.example/5":    nil,
+				"https://w.example/feed": state("https://w.example/feed", "new feed"),
+			},
+		},
+		{
+			name: "a bad state refuses the batch's documents",
+			batch: []store.Capture{
+				{Doc: doc("https://w.example/6", "out", "six", t0), State: state("https://w.example/6", "six")},
+				{Doc: doc("https://w.example/7", "out", "seven", t0), State: &record.SourceState{URL: "https://w.example/7", LastError: "nul\x00"}},
+			},
+			wantErr:    record.EInvalid,
+			wantAbsent: []string{"https://w.example/6", "https://w.example/7"},
+			wantStates: map[string]*record.SourceState{"https://w.example/6": nil, "https://w.example/7": nil},
+		},
+		{
+			name:       "an empty capture is refused",
+			batch:      []store.Capture{{Doc: doc("https://w.example/8", "out", "eight", t0)}, {}},
+			wantErr:    record.EInvalid,
+			wantAbsent: []string{"https://w.example/8"},
+		},
+	}
+	for _, tt := range tests {
+		// In order: each case starts from what the ones before left.
+		outs, err := s.SaveCapturesWithStates(ctx, tt.batch)
+		if tt.wantErr != "" {
+			wantCode(t, err, tt.wantErr)
+		} else {
+			must(t, err)
+			equal(t, tt.name+": outcomes", outs, tt.wantOuts)
+		}
+		for _, u := range tt.wantDocs {
+			if _, err := s.DocumentByURL(ctx, u); err != nil {
+				t.Errorf("%s: document %s: %v", tt.name, u, err)
+			}
+		}
+		for _, u := range tt.wantAbsent {
+			_, err := s.DocumentByURL(ctx, u)
+			if record.ErrorCode(err) != record.ENotFound {
+				t.Errorf("%s: document %s: got %v, want not found", tt.name, u, err)
+			}
+		}
+		for u, want := range tt.wantStates {
+			got, err := s.SourceState(ctx, u)
+			if want == nil {
+				if record.ErrorCode(err) != record.ENotFound {
+					t.Errorf("%s: state of %s: got %+v, %v, want none", tt.name, u, got, err)
+				}
+				continue
+			}
+			if err != nil {
+				t.Errorf("%s: state of %s: %v", tt.name, u, err)
+				continue
+			}
+			equal(t, tt.name+": state of "+u, got, want)
+		}
+	}
 }
 
 func testPeople(t *testing.T, open Opener) {
