@@ -94,6 +94,9 @@ type Participant struct {
 	OrgID    string `json:"org_id,omitempty"`
 	// Mention is the name as written in the source, titles stripped.
 	Mention string `json:"mention,omitempty"`
+	// Confidence is how sure the link of Mention to PersonID is (see
+	// package resolve); 0 when unknown.
+	Confidence float64 `json:"confidence,omitempty"`
 	// Candidates are the people a mention may be when linking found more
 	// than one and linked none (PersonID is then empty), for an editor to
 	// confirm; best first.

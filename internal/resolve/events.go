@@ -134,7 +134,7 @@ func Resolve(ctx context.Context, st Record, x *store.Extraction) error {
 					return err
 				}
 				if link.Confidence >= Threshold {
-					p.PersonID = link.PersonID
+					p.PersonID, p.Confidence = link.PersonID, link.Confidence
 				} else {
 					// Kept for an editor to confirm: a candidate is not a
 					// merge.

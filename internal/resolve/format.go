@@ -79,6 +79,9 @@ func writeEvent(w *bufio.Writer, indent string, e EventRef) {
 	if e.Role != "" && e.Role != record.ParticipantSubject {
 		fmt.Fprintf(w, " (as %s)", e.Role)
 	}
+	if e.Confidence > 0 && e.Confidence < 1 {
+		fmt.Fprintf(w, " (linked at %.2f)", e.Confidence)
+	}
 	if e.Status != record.StatusExtracted {
 		fmt.Fprintf(w, " [%s]", e.Status)
 	}

@@ -137,8 +137,9 @@ type EventRef struct {
 	ID             string                `json:"id"`
 	Type           record.EventType      `json:"type"`
 	Date           string                `json:"date,omitempty"`
-	Role           string                `json:"role,omitempty"` // the person's role in it
-	From           string                `json:"from,omitempty"` // organisation names
+	Role           string                `json:"role,omitempty"`       // the person's role in it
+	Confidence     float64               `json:"confidence,omitempty"` // of the person's link to it
+	From           string                `json:"from,omitempty"`       // organisation names
 	To             string                `json:"to,omitempty"`
 	Count          *int64                `json:"count,omitempty"`
 	CountQualifier record.CountQualifier `json:"count_qualifier,omitempty"`
@@ -184,6 +185,7 @@ type PersonReport struct {
 // reporter caches what citations and organisations need.
 type reporter struct {
 	st      store.Store
+	person  string // whose report, for the confidence of their links
 	docs    map[string]*record.Document
 	outlets map[string]string
 	orgs    map[string]*record.Organisation
@@ -266,6 +268,14 @@ func (r *reporter) citation(ctx context.Context, c record.Citation) (CitationRef
 
 func (r *reporter) event(ctx context.Context, e record.Event, role string) (EventRef, error) {
 	ref := EventRef{ID: e.ID, Type: e.Type, Date: e.Date.String(), Role: role, Count: e.Count, CountQualifier: e.CountQualifier, Status: e.Status}
+	if r.person != "" {
+		for _, p := range e.Participants {
+			if p.PersonID == r.person {
+				ref.Confidence = p.Confidence
+				break
+			}
+		}
+	}
 	if e.FromOrgID != "" {
 		ref.From = r.orgName(ctx, e.FromOrgID)
 	}
@@ -310,6 +320,7 @@ func allEvents(ctx context.Context, st store.Store, f store.EventFilter) ([]reco
 // them, and the merges they took part in.
 func ReportPerson(ctx context.Context, st store.Store, p *record.Person) (*PersonReport, error) {
 	r := newReporter(st)
+	r.person = p.ID
 	rep := &PersonReport{ID: p.ID, Names: p.Names, TitleHints: p.TitleHints, Status: p.Status, Timeline: []Stint{}, Events: []EventRef{}}
 	evs, err := allEvents(ctx, st, store.EventFilter{PersonID: p.ID})
 	if err != nil {
@@ -529,6 +540,7 @@ func Confirm(ctx context.Context, st store.Store, eventID string, ord int, perso
 		return record.Errorf(record.EConflict, "person %s was merged into %s: confirm %s instead", personID, p.MergedInto, p.MergedInto)
 	}
 	e.Participants[ord].PersonID = personID
+	e.Participants[ord].Confidence = ConfidenceExact // an editor's word
 	e.Participants[ord].Candidates = nil
 	if e.Status == record.StatusExtracted {
 		e.Status = record.StatusReviewed

@@ -98,6 +98,13 @@ func newReportWorld(t *testing.T) *reportWorld {
 
 func TestCandidatesStored(t *testing.T) {
 	w := newReportWorld(t)
+	linked, err := w.st.Event(context.Background(), w.defect)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := linked.Participants[0].Confidence; linked.Participants[0].PersonID == "" || c < Threshold || c > 1 {
+		t.Errorf("linked subject %+v: want a person and a confidence in [%v, 1]", linked.Participants[0], Threshold)
+	}
 	e, err := w.st.Event(context.Background(), w.amb)
 	if err != nil {
 		t.Fatal(err)
@@ -281,7 +288,7 @@ func TestReportCandidateAndConfirm(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if e.Participants[0].PersonID != w.khieu.ID || e.Participants[0].Candidates != nil || e.Status != record.StatusReviewed {
+	if e.Participants[0].PersonID != w.khieu.ID || e.Participants[0].Candidates != nil || e.Status != record.StatusReviewed || e.Participants[0].Confidence != ConfidenceExact {
 		t.Errorf("after confirming: %+v", e)
 	}
 	rep, err = ReportPerson(ctx, w.st, w.khieu)

@@ -69,6 +69,7 @@ CREATE TABLE event_participants (
 	person_id text,
 	org_id text,
 	mention text NOT NULL DEFAULT ''::text,
+	confidence double precision NOT NULL DEFAULT 0,
 	CONSTRAINT event_participants_event_id_fkey FOREIGN KEY (event_id) REFERENCES events(id) ON DELETE CASCADE,
 	CONSTRAINT event_participants_org_id_fkey FOREIGN KEY (org_id) REFERENCES organisations(id),
 	CONSTRAINT event_participants_person_id_fkey FOREIGN KEY (person_id) REFERENCES people(id),

@@ -64,7 +64,7 @@ CREATE TABLE event_participants (
 	role      TEXT NOT NULL,
 	person_id TEXT REFERENCES people (id),
 	org_id    TEXT REFERENCES organisations (id),
-	mention   TEXT NOT NULL DEFAULT '',
+	mention   TEXT NOT NULL DEFAULT '', confidence REAL NOT NULL DEFAULT 0,
 	PRIMARY KEY (event_id, ord)
 ) STRICT;
 

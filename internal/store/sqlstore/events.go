@@ -66,8 +66,8 @@ func (s *Store) putEvent(t *tx, e *record.Event, created, now any) (err error) {
 		return err
 	}
 	for i, p := range e.Participants {
-		if _, err := t.exec(`INSERT INTO event_participants (event_id, ord, role, person_id, org_id, mention) VALUES (?, ?, ?, ?, ?, ?)`,
-			e.ID, i, p.Role, nullString(p.PersonID), nullString(p.OrgID), p.Mention); err != nil {
+		if _, err := t.exec(`INSERT INTO event_participants (event_id, ord, role, person_id, org_id, mention, confidence) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			e.ID, i, p.Role, nullString(p.PersonID), nullString(p.OrgID), p.Mention, p.Confidence); err != nil {
 			return err
 		}
 		if err := s.writeCandidates(t, e.ID, i, p.Candidates); err != nil {
@@ -125,7 +125,7 @@ func (s *Store) events(ctx context.Context, what, q string, args ...any) ([]reco
 	for len(ids) > 0 {
 		chunk := ids[:min(len(ids), 500)]
 		ids = ids[len(chunk):]
-		rows, err := s.query(ctx, `SELECT event_id, role, person_id, org_id, mention FROM event_participants
+		rows, err := s.query(ctx, `SELECT event_id, role, person_id, org_id, mention, confidence FROM event_participants
 			WHERE event_id IN (`+placeholders(len(chunk))+`) ORDER BY event_id, ord`, chunk...)
 		if err != nil {
 			return nil, s.fail(err, "%s", what)
@@ -135,7 +135,7 @@ func (s *Store) events(ctx context.Context, what, q string, args ...any) ([]reco
 				id string
 				p  record.Participant
 			)
-			if err := rows.Scan(&id, &p.Role, strCol{&p.PersonID}, strCol{&p.OrgID}, &p.Mention); err != nil {
+			if err := rows.Scan(&id, &p.Role, strCol{&p.PersonID}, strCol{&p.OrgID}, &p.Mention, &p.Confidence); err != nil {
 				rows.Close()
 				return nil, s.fail(err, "%s", what)
 			}

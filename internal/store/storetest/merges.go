@@ -69,7 +69,7 @@ func testCandidates(t *testing.T, open Opener) {
 	must(t, s.PutPerson(ctx, c))
 	e := &record.Event{Type: record.EventArrest, Participants: []record.Participant{
 		{Role: record.ParticipantSubject, Mention: "Sok", Candidates: []record.Candidate{{PersonID: c.ID, Confidence: 0.5}, {PersonID: w.a.ID, Confidence: 0.4}}},
-		{Role: record.ParticipantPresiding, PersonID: w.b.ID},
+		{Role: record.ParticipantPresiding, PersonID: w.b.ID, Confidence: 0.9},
 	}}
 	must(t, s.PutEvent(ctx, e))
 	got, err := s.Event(ctx, e.ID)
