@@ -19,7 +19,7 @@ func init() {
 
 const personUsage = `[--format text|json] NAME|ID
        kamnotra person merge [--by editor/NAME] KEEP-ID OTHER-ID
-       kamnotra person split [--by editor/NAME] MERGE-ID   (also: unmerge)
+       kamnotra person split [--by editor/NAME] MERGE-ID|PERSON-ID   (also: unmerge)
        kamnotra person history [--format text|json] ID
        kamnotra person confirm EVENT-ID PARTICIPANT PERSON-ID`
 
@@ -59,11 +59,15 @@ func runPerson(ctx context.Context, env *Env, args []string) error {
 		_, err = env.Stdout.Write([]byte("merged " + rest[1] + " into " + rest[0] + " as " + id + " (undo with kamnotra person split " + id + ")\n"))
 		return err
 	case "split", "unmerge":
-		m, err := st.PersonMerge(ctx, rest[0])
+		id, err := resolve.MergeToUndo(ctx, st, rest[0])
 		if err != nil {
 			return err
 		}
-		if err := st.UnmergePeople(ctx, rest[0], *by); err != nil {
+		m, err := st.PersonMerge(ctx, id)
+		if err != nil {
+			return err
+		}
+		if err := st.UnmergePeople(ctx, id, *by); err != nil {
 			return err
 		}
 		_, err = env.Stdout.Write([]byte("undid merge " + m.ID + ": " + m.MergedID + " is a person of its own again, apart from " + m.KeptID + "\n"))

@@ -98,6 +98,16 @@ func TestPersonCommands(t *testing.T) {
 	if code, _, _ := run(t, "--data", data, "person", "split", mergeID); code != 1 {
 		t.Errorf("splitting twice: exit %d, want 1", code)
 	}
+	// Merged again, and split by naming the person merged away.
+	if code, _, errOut := run(t, "--data", data, "person", "merge", a.ID, b.ID); code != 0 {
+		t.Fatalf("merging again: exit %d: %s", code, errOut)
+	}
+	if code, out, errOut := run(t, "--data", data, "person", "split", b.ID); code != 0 || !strings.Contains(out, b.ID+" is a person of its own again") {
+		t.Fatalf("split by person: exit %d: %s%s", code, out, errOut)
+	}
+	if code, _, _ := run(t, "--data", data, "person", "split", b.ID); code != 1 {
+		t.Errorf("splitting a person with no merge: exit %d, want 1", code)
+	}
 	_, out, _ = run(t, "--data", data, "person", "--format", "json", b.ID)
 	rep.AskedFor = ""
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {

@@ -547,3 +547,46 @@ func Confirm(ctx context.Context, st store.Store, eventID string, ord int, perso
 	}
 	return st.PutEvent(ctx, e)
 }
+
+// MergeToUndo names the merge that `kamnotra person split X` undoes: X
+// itself when it is a merge, else the active merge that took person X
+// away, else the one active merge into person X. Several active merges
+// into X are an *AmbiguousError listing the merged people, by merge ID.
+func MergeToUndo(ctx context.Context, st store.Store, x string) (string, error) {
+	if m, err := st.PersonMerge(ctx, x); err == nil {
+		return m.ID, nil
+	} else if !record.IsNotFound(err) {
+		return "", err
+	}
+	if _, err := st.Person(ctx, x); err != nil {
+		if record.IsNotFound(err) {
+			return "", record.Errorf(record.ENotFound, "%q is neither a merge nor a person", x)
+		}
+		return "", err
+	}
+	ms, err := st.PersonMerges(ctx, x)
+	if err != nil {
+		return "", err
+	}
+	var into []record.PersonMerge
+	for _, m := range ms {
+		switch {
+		case m.Undone():
+		case m.MergedID == x:
+			return m.ID, nil
+		case m.KeptID == x:
+			into = append(into, m)
+		}
+	}
+	switch len(into) {
+	case 0:
+		return "", record.Errorf(record.ENotFound, "person %s has no merge to undo", x)
+	case 1:
+		return into[0].ID, nil
+	}
+	amb := &AmbiguousError{Query: x}
+	for _, m := range into {
+		amb.Matches = append(amb.Matches, Match{ID: m.ID, Names: m.Moved.Names})
+	}
+	return "", amb
+}

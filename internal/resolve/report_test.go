@@ -357,3 +357,74 @@ func TestReportOrg(t *testing.T) {
 		t.Errorf("FindOrg(unknown) = %v, want not found", err)
 	}
 }
+
+func TestMergeToUndo(t *testing.T) {
+	w := newReportWorld(t)
+	ctx := context.Background()
+	thol, _, err := FindPerson(ctx, w.st, "Thol Samnang")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m1, err := w.st.MergePeople(ctx, w.keo.ID, w.khieu.ID, "editor/test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		x, want string
+		code    string
+		several bool
+	}{
+		{x: m1, want: m1},
+		{x: w.khieu.ID, want: m1},
+		{x: w.keo.ID, want: m1},
+		{x: thol.ID, code: record.ENotFound},
+		{x: "nothing", code: record.ENotFound},
+	}
+	check := func() {
+		t.Helper()
+		for _, tt := range tests {
+			got, err := MergeToUndo(ctx, w.st, tt.x)
+			var amb *AmbiguousError
+			switch {
+			case tt.several:
+				if !errors.As(err, &amb) || len(amb.Matches) != 2 {
+					t.Errorf("MergeToUndo(%s) = %q, %v; want two merges to choose from", tt.x, got, err)
+				}
+			case tt.code != "":
+				if record.ErrorCode(err) != tt.code {
+					t.Errorf("MergeToUndo(%s) = %q, %v; want code %s", tt.x, got, err, tt.code)
+				}
+			case err != nil || got != tt.want:
+				t.Errorf("MergeToUndo(%s) = %q, %v; want %s", tt.x, got, err, tt.want)
+			}
+		}
+	}
+	check()
+	// A second merge into Keo Dara: naming him no longer says which.
+	m2, err := w.st.MergePeople(ctx, w.keo.ID, thol.ID, "editor/test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests = []struct {
+		x, want string
+		code    string
+		several bool
+	}{
+		{x: w.keo.ID, several: true},
+		{x: thol.ID, want: m2},
+		{x: w.khieu.ID, want: m1},
+	}
+	check()
+	if err := w.st.UnmergePeople(ctx, m1, "editor/test"); err != nil {
+		t.Fatal(err)
+	}
+	tests = []struct {
+		x, want string
+		code    string
+		several bool
+	}{
+		{x: w.keo.ID, want: m2},
+		{x: w.khieu.ID, code: record.ENotFound},
+	}
+	check()
+}
