@@ -66,7 +66,7 @@ func snippet(a Analyzer, text string, clauses []Clause, width, n int) []Fragment
 		start = max(merged[0].s-width/3, 0)
 	}
 	end := min(start+width, len(text))
-	start, end = runeStart(text, start), runeStart(text, end)
+	start, end = clusterStart(text, start), clusterEnd(text, end)
 
 	var out []Fragment
 	if start > 0 {
@@ -97,6 +97,41 @@ func snippet(a Analyzer, text string, clauses []Clause, width, n int) []Fragment
 func runeStart(s string, i int) int {
 	for i > 0 && i < len(s) && !utf8.RuneStart(s[i]) {
 		i--
+	}
+	return i
+}
+
+// insideCluster reports whether a snippet may not begin or end at i: the
+// rune there is a Khmer dependent vowel or sign, or follows a coeng (the
+// subscript marker), so cutting there would break a syllable in two.
+func insideCluster(s string, i int) bool {
+	if i <= 0 || i >= len(s) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	if r >= 0x17B6 && r <= 0x17D3 || r == 0x17DD {
+		return true
+	}
+	prev, _ := utf8.DecodeLastRuneInString(s[:i])
+	return prev == 0x17D2
+}
+
+// clusterStart moves i back to the start of its Khmer cluster.
+func clusterStart(s string, i int) int {
+	i = runeStart(s, i)
+	for insideCluster(s, i) {
+		_, n := utf8.DecodeLastRuneInString(s[:i])
+		i -= n
+	}
+	return i
+}
+
+// clusterEnd moves i forward to the end of its Khmer cluster.
+func clusterEnd(s string, i int) int {
+	i = runeStart(s, i)
+	for insideCluster(s, i) {
+		_, n := utf8.DecodeRuneInString(s[i:])
+		i += n
 	}
 	return i
 }
