@@ -50,3 +50,25 @@ func TestDemoRecordsTheSamples(t *testing.T) {
 		t.Errorf("reindex: %s", out)
 	}
 }
+
+// TestReextractIsIdempotent: with the extractor unchanged, reextract finds
+// nothing to do and the claims ledger stays as it was.
+func TestReextractIsIdempotent(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	run := func(args ...string) string {
+		t.Helper()
+		var out, errb bytes.Buffer
+		if code := Main(context.Background(), append([]string{"--data", data}, args...), strings.NewReader(""), &out, &errb, func(string) string { return "" }); code != 0 {
+			t.Fatalf("kamnotra %v: exit %d\n%s\n%s", args, code, out.String(), errb.String())
+		}
+		return out.String()
+	}
+	run("demo", "--no-serve")
+	before := run("ledger", "--format", "csv", "--by", "outlet")
+	if out := run("reextract"); !strings.Contains(out, "extracted 0 documents") {
+		t.Errorf("reextract with an unchanged extractor: %s", out)
+	}
+	if after := run("ledger", "--format", "csv", "--by", "outlet"); after != before {
+		t.Errorf("ledger changed:\n%s\nthen\n%s", before, after)
+	}
+}
