@@ -247,16 +247,22 @@ func peakRSS() int64 {
 // nullStore keeps nothing: every capture is new.
 type nullStore struct{}
 
-func (nullStore) SaveCaptures(ctx context.Context, docs []*record.Document) ([]store.SaveOutcome, error) {
-	out := make([]store.SaveOutcome, len(docs))
-	for i := range out {
-		out[i] = store.SavedNew
+func (nullStore) SaveCapturesWithStates(ctx context.Context, cs []store.Capture) ([]store.SaveOutcome, error) {
+	out := make([]store.SaveOutcome, len(cs))
+	for i, c := range cs {
+		if c.Doc != nil {
+			out[i] = store.SavedNew
+		}
 	}
 	return out, nil
 }
 
 func (nullStore) SourceState(ctx context.Context, url string) (*record.SourceState, error) {
 	return nil, record.Errorf(record.ENotFound, "no state")
+}
+
+func (nullStore) SourceStates(ctx context.Context, urls []string) (map[string]*record.SourceState, error) {
+	return map[string]*record.SourceState{}, nil
 }
 
 func (nullStore) PutSourceState(ctx context.Context, s *record.SourceState) error { return nil }

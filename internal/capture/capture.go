@@ -5,11 +5,12 @@
 // Work flows through three stages. Several workers fetch or read items and
 // make documents of them; one archive goroutine appends their WARC records
 // and fsyncs once per batch (group commit); one store goroutine saves the
-// batch's documents and then their capture-ledger entries. Because a record
-// is on disk before the store refers to it, and the ledger is written after
-// the document, a process killed at any point leaves a consistent store and
-// archive: at worst an archived record that nothing refers to yet, which the
-// next run makes again and verify reports as unreferenced.
+// batch's documents and their capture-ledger entries in one transaction.
+// Because a record is on disk before the store refers to it, and a document
+// and its ledger entry are committed together, a process killed at any point
+// leaves a consistent store and archive: at worst an archived record that
+// nothing refers to yet, which the next run makes again and verify reports
+// as unreferenced.
 //
 // Idempotency: a conditional GET answered 304, or a payload whose SHA-256
 // equals the ledger's, writes nothing — no WARC record and no document
@@ -43,10 +44,13 @@ import (
 
 // Store is what capture needs of the record store.
 type Store interface {
-	// SaveCaptures saves documents as store.Store.SaveCapture does, all in
-	// one transaction.
-	SaveCaptures(ctx context.Context, docs []*record.Document) ([]store.SaveOutcome, error)
+	// SaveCapturesWithStates saves documents as store.Store.SaveCapture
+	// does, and their ledger entries, all in one transaction.
+	SaveCapturesWithStates(ctx context.Context, cs []store.Capture) ([]store.SaveOutcome, error)
 	SourceState(ctx context.Context, url string) (*record.SourceState, error)
+	// SourceStates reads the ledger entries of several URLs; those never
+	// fetched are absent from the map.
+	SourceStates(ctx context.Context, urls []string) (map[string]*record.SourceState, error)
 	PutSourceState(ctx context.Context, s *record.SourceState) error
 }
 
@@ -167,7 +171,20 @@ type runner struct {
 
 	mu  sync.Mutex
 	sum Summary
+
+	ledgerMu sync.Mutex
+	ledger   map[string]*prefetched // ledger entries read ahead, by key; taken once
 }
+
+// prefetched is a ledger entry read ahead of its item, or being read.
+type prefetched struct {
+	done chan struct{} // closed once st and err are set
+	st   *record.SourceState
+	err  error
+}
+
+// prefetchAhead is how many queued items' ledger entries one query reads.
+const prefetchAhead = 256
 
 const maxSitemapDepth = 3
 
@@ -202,7 +219,8 @@ func Run(ctx context.Context, opts Options, sources []string) (*Summary, error) 
 	}
 	// The queue between workers and the archive bounds the captured bodies
 	// held in memory while still letting a batch gather behind a commit.
-	r := &runner{opts: opts, q: newQueue(), log: opts.Logger, archive: make(chan *job, max(64, 2*opts.Workers))}
+	r := &runner{opts: opts, q: newQueue(), log: opts.Logger, archive: make(chan *job, max(64, 2*opts.Workers)),
+		ledger: map[string]*prefetched{}}
 	if opts.Progress != nil {
 		opts.Progress.total = r.q.size
 		opts.Progress.start()
@@ -336,8 +354,48 @@ func (r *runner) handle(ctx context.Context, it item) {
 	}
 }
 
-// loadState returns the ledger entry for key, or a fresh one.
+// loadState returns the ledger entry for key, or a fresh one. It reads the
+// entries of the items queued next with it, in one query, rather than one
+// query per item.
 func (r *runner) loadState(ctx context.Context, key string) (*record.SourceState, error) {
+	r.ledgerMu.Lock()
+	p, ok := r.ledger[key]
+	if ok {
+		delete(r.ledger, key)
+		r.ledgerMu.Unlock()
+		<-p.done
+	} else {
+		p = &prefetched{done: make(chan struct{})}
+		keys := []string{key}
+		mine := []*prefetched{p}
+		for _, it := range r.q.peek(prefetchAhead) {
+			k, ok := ledgerKey(it)
+			if _, seen := r.ledger[k]; !ok || seen || k == key {
+				continue
+			}
+			q := &prefetched{done: make(chan struct{})}
+			r.ledger[k] = q
+			keys = append(keys, k)
+			mine = append(mine, q)
+		}
+		r.ledgerMu.Unlock()
+		sts, err := r.opts.Store.SourceStates(ctx, keys)
+		for i, q := range mine {
+			q.st, q.err = sts[keys[i]], err
+			close(q.done)
+		}
+	}
+	if p.err != nil {
+		// The read ahead failed; this item's own read says why, or works.
+		return r.loadOne(ctx, key)
+	}
+	if p.st == nil {
+		return &record.SourceState{URL: key}, nil
+	}
+	return p.st, nil
+}
+
+func (r *runner) loadOne(ctx context.Context, key string) (*record.SourceState, error) {
 	st, err := r.opts.Store.SourceState(ctx, key)
 	if record.IsNotFound(err) {
 		return &record.SourceState{URL: key}, nil
@@ -346,6 +404,20 @@ func (r *runner) loadState(ctx context.Context, key string) (*record.SourceState
 		return nil, fmt.Errorf("read capture ledger for %s: %w", key, err)
 	}
 	return st, nil
+}
+
+// ledgerKey is the key under which the item's ledger entry is kept.
+func ledgerKey(it item) (string, bool) {
+	switch it.kind {
+	case kindURL:
+		return it.source, true
+	case kindMessage:
+		return it.msg.URI, true
+	case kindFile:
+		uri, err := fileURI(it.source)
+		return uri, err == nil
+	}
+	return "", false
 }
 
 func fileURI(path string) (string, error) {
@@ -824,8 +896,8 @@ func (r *runner) archiveStage(out chan<- []*job, setFatal func(error)) {
 	}
 }
 
-// storeStage saves each batch's documents in one transaction, then their
-// ledger entries.
+// storeStage saves each batch's documents and ledger entries in one
+// transaction.
 func (r *runner) storeStage(ctx context.Context, in <-chan []*job, setFatal func(error)) {
 	brokenBatches := 0 // batches in a row of which every document failed
 	for batch := range in {
@@ -837,22 +909,45 @@ func (r *runner) storeStage(ctx context.Context, in <-chan []*job, setFatal func
 				withDoc = append(withDoc, j)
 			}
 		}
+		// Each document goes with its ledger entry, and a feed's entry
+		// alone: all in the batch's one transaction.
+		cs := make([]store.Capture, 0, len(batch))
+		for _, j := range batch {
+			if j.doc != nil || j.state != nil {
+				cs = append(cs, store.Capture{Doc: j.doc, State: j.state})
+			}
+		}
 		outcomes := make([]store.SaveOutcome, len(docs))
 		errs := make([]error, len(docs))
-		if len(docs) > 0 {
-			got, err := r.opts.Store.SaveCaptures(ctx, docs)
-			if err == nil && len(got) == len(docs) {
-				copy(outcomes, got)
-			} else {
+		if len(cs) > 0 {
+			got, err := r.opts.Store.SaveCapturesWithStates(ctx, cs)
+			if err != nil || len(got) != len(cs) {
 				// One bad document must not sink the batch: save one by one
 				// to find it.
-				for i, d := range docs {
-					o, err := r.opts.Store.SaveCaptures(ctx, []*record.Document{d})
-					if err == nil && len(o) == 1 {
-						outcomes[i] = o[0]
-					} else {
-						errs[i] = fmt.Errorf("store document: %w", err)
+				got = make([]store.SaveOutcome, len(cs))
+				k := 0
+				for i, c := range cs {
+					o, err := r.opts.Store.SaveCapturesWithStates(ctx, []store.Capture{c})
+					switch {
+					case err == nil && len(o) == 1:
+						got[i] = o[0]
+					case c.Doc != nil:
+						errs[k] = fmt.Errorf("store document: %w", err)
+					default:
+						// A stale ledger only means the next run reads
+						// these bytes again and finds them unchanged.
+						r.log.Warn("could not update the capture ledger", "source", c.State.URL, "err", err)
 					}
+					if c.Doc != nil {
+						k++
+					}
+				}
+			}
+			k := 0
+			for i, c := range cs {
+				if c.Doc != nil {
+					outcomes[k] = got[i]
+					k++
 				}
 			}
 		}
@@ -874,10 +969,8 @@ func (r *runner) storeStage(ctx context.Context, in <-chan []*job, setFatal func
 				setFatal(fmt.Errorf("the store refuses every document: %w", errs[0]))
 			}
 		}
-		failedStore := map[*job]bool{}
 		for i, j := range withDoc {
 			if errs[i] != nil {
-				failedStore[j] = true
 				r.fail(j.source, errs[i])
 				continue
 			}
@@ -900,26 +993,5 @@ func (r *runner) storeStage(ctx context.Context, in <-chan []*job, setFatal func
 				}
 			}
 		}
-		// One transaction per ledger entry (the store has no batch call for
-		// them): in parallel, so a server database commits them in groups.
-		var wg sync.WaitGroup
-		sem := make(chan struct{}, 8)
-		for _, j := range batch {
-			if failedStore[j] || j.state == nil {
-				continue
-			}
-			wg.Add(1)
-			sem <- struct{}{}
-			go func() {
-				defer func() { <-sem; wg.Done() }()
-				if err := r.opts.Store.PutSourceState(ctx, j.state); err != nil {
-					// The document is saved; a stale ledger only means the
-					// next run reads these bytes again and finds them
-					// unchanged.
-					r.log.Warn("could not update the capture ledger", "source", j.source, "err", err)
-				}
-			}()
-		}
-		wg.Wait()
 	}
 }

@@ -521,3 +521,92 @@ func TestCancel(t *testing.T) {
 		t.Fatalf("after cancel: %+v (stored %d)", rep, sum.New)
 	}
 }
+
+// TestLedgerWithDocuments checks that a document and its ledger entry are
+// saved together: a document the store refuses leaves no ledger entry (so
+// the next run tries it again) while the rest of its batch keeps theirs.
+func TestLedgerWithDocuments(t *testing.T) {
+	tests := []struct {
+		name   string
+		files  int
+		refuse int // index of the file whose document the store refuses; -1 for none
+	}{
+		{"all saved", 30, -1},
+		{"one refused in the batch", 30, 7},
+		{"first refused", 5, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := newRig(t)
+			src := filepath.Join(g.dir, "src")
+			writeFiles(t, src, tt.files)
+			uri := func(i int) string {
+				u, err := fileURI(filepath.Join(src, fmt.Sprintf("page-%03d.html", i)))
+				if err != nil {
+					t.Fatal(err)
+				}
+				return u
+			}
+			if tt.refuse >= 0 {
+				g.store.refuse = uri(tt.refuse)
+			}
+			sum := g.run(t, Options{Workers: 3, BatchSize: 10}, src)
+			wantFailed := 0
+			if tt.refuse >= 0 {
+				wantFailed = 1
+			}
+			if sum.New != tt.files-wantFailed || sum.Failed != wantFailed {
+				t.Errorf("new %d, failed %d; want %d, %d (%+v)", sum.New, sum.Failed, tt.files-wantFailed, wantFailed, sum.Failures)
+			}
+			for i := range tt.files {
+				st, err := g.store.SourceState(context.Background(), uri(i))
+				if i == tt.refuse {
+					if !record.IsNotFound(err) {
+						t.Errorf("refused file %d has a ledger entry %+v (%v): the next run would skip it", i, st, err)
+					}
+					continue
+				}
+				if err != nil {
+					t.Errorf("file %d: %v", i, err)
+					continue
+				}
+				docs := g.store.docs[uri(i)]
+				if len(docs) != 1 || docs[0].SHA256 != st.SHA256 {
+					t.Errorf("file %d: ledger SHA-256 %s does not match its document %+v", i, st.SHA256, docs)
+				}
+			}
+			// The refused file is captured by the next run; nothing else.
+			g.store.refuse = ""
+			sum = g.run(t, Options{Workers: 3, BatchSize: 10}, src)
+			if sum.New != wantFailed || sum.Unchanged != tt.files-wantFailed || sum.Failed != 0 {
+				t.Errorf("second run: new %d, unchanged %d, failed %d; want %d, %d, 0", sum.New, sum.Unchanged, sum.Failed, wantFailed, tt.files-wantFailed)
+			}
+		})
+	}
+}
+
+// TestLedgerReadAhead checks that the ledger is read many items per query
+// rather than one query per item, and that the entries read ahead are the
+// right ones: a second run over the same files finds every one unchanged.
+func TestLedgerReadAhead(t *testing.T) {
+	for _, n := range []int{1, 40, 3*prefetchAhead + 5} {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			g := newRig(t)
+			src := filepath.Join(g.dir, "src")
+			writeFiles(t, src, n)
+			const workers = 4
+			for run := range 2 {
+				g.store.stateReads = 0
+				sum := g.run(t, Options{Workers: workers}, src)
+				if run == 0 && sum.New != n || run == 1 && sum.Unchanged != n || sum.Failed != 0 {
+					t.Fatalf("run %d: %+v", run, sum)
+				}
+				// Each query reads the entries of up to prefetchAhead
+				// queued items; workers starting at once may each make one.
+				if most := n/prefetchAhead + workers + 1; g.store.stateReads > most {
+					t.Errorf("run %d: %d ledger queries for %d files, want at most %d", run, g.store.stateReads, n, most)
+				}
+			}
+		})
+	}
+}

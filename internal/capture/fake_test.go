@@ -19,21 +19,40 @@ type memStore struct {
 	docs   map[string][]record.Document // canonical URL → versions
 	states map[string]record.SourceState
 	saves  int
-	broken error // when set, SaveCaptures fails with it
+	broken error // when set, SaveCapturesWithStates fails with it
+	// refuse makes SaveCapturesWithStates refuse a batch holding a
+	// document with this canonical URL, as a database refuses a bad row.
+	refuse      string
+	stateReads  int // SourceState and SourceStates calls
+	stateWrites int // ledger entries written
 }
 
 func newMemStore() *memStore {
 	return &memStore{docs: map[string][]record.Document{}, states: map[string]record.SourceState{}}
 }
 
-func (m *memStore) SaveCaptures(ctx context.Context, docs []*record.Document) ([]store.SaveOutcome, error) {
+// SaveCapturesWithStates is all or nothing, as the real stores are.
+func (m *memStore) SaveCapturesWithStates(ctx context.Context, cs []store.Capture) ([]store.SaveOutcome, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if m.broken != nil {
 		return nil, m.broken
 	}
-	out := make([]store.SaveOutcome, len(docs))
-	for i, d := range docs {
+	for _, c := range cs {
+		if c.Doc != nil && m.refuse != "" && c.Doc.CanonicalURL == m.refuse {
+			return nil, record.Errorf(record.EInvalid, "document %s refused", c.Doc.CanonicalURL)
+		}
+	}
+	out := make([]store.SaveOutcome, len(cs))
+	for i, c := range cs {
+		if c.State != nil {
+			m.states[c.State.URL] = *c.State
+			m.stateWrites++
+		}
+		d := c.Doc
+		if d == nil {
+			continue
+		}
 		m.saves++
 		vs := m.docs[d.CanonicalURL]
 		if d.ID == "" {
@@ -56,9 +75,23 @@ func (m *memStore) SaveCaptures(ctx context.Context, docs []*record.Document) ([
 	return out, nil
 }
 
+func (m *memStore) SourceStates(ctx context.Context, urls []string) (map[string]*record.SourceState, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.stateReads++
+	out := map[string]*record.SourceState{}
+	for _, u := range urls {
+		if s, ok := m.states[u]; ok {
+			out[u] = &s
+		}
+	}
+	return out, nil
+}
+
 func (m *memStore) SourceState(ctx context.Context, url string) (*record.SourceState, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	m.stateReads++
 	s, ok := m.states[url]
 	if !ok {
 		return nil, record.Errorf(record.ENotFound, "no state for %s", url)
@@ -70,6 +103,7 @@ func (m *memStore) PutSourceState(ctx context.Context, s *record.SourceState) er
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.states[s.URL] = *s
+	m.stateWrites++
 	return nil
 }
 

@@ -60,6 +60,14 @@ func (q *queue) pop() (item, bool) {
 	return it, true
 }
 
+// peek returns up to n of the items waiting, next first, without taking
+// them: the ledger entries of what comes next are read in one query.
+func (q *queue) peek(n int) []item {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return append([]item(nil), q.items[:min(n, len(q.items))]...)
+}
+
 func (q *queue) done() {
 	q.mu.Lock()
 	q.pending--
