@@ -10,7 +10,7 @@ var enNotName = map[string]bool{}
 func init() {
 	for _, w := range strings.Fields(`the a an on in at of for from to by with and or but as if when while after before since
 	he she they it his her their its we our this that these those there here then however meanwhile also still yet so
-	mr mrs ms miss dr h.e. he. excellency samdech techo akka moha sena padei oknha lok chumteav neak okhna venerable
+	mr mrs ms miss dr h.e. h.e he. excellency samdech techo akka moha sena padei oknha lok chumteav neak okhna venerable
 	prime minister deputy vice president chairman chairwoman chair secretary general secretary-general spokesman
 	spokeswoman spokesperson governor chief director head leader senior minister's ministry court judge prosecutor
 	commune district province provincial municipal national committee election elections council party party's parties
@@ -55,7 +55,9 @@ func findNames(toks []token, covered []bool, known func(string) string, titleCas
 			continue
 		}
 		j := i
-		for j < len(toks) && j-i < 4 && nameWord(toks, j, covered) {
+		for j < len(toks) && j-i < 4 && (nameWord(toks, j, covered) || j-i >= 2 && toks[j].W == "An" && !covered[j]) {
+			// "An" ends Khmer names ("Men Sam An") as often as it starts
+			// English sentences; inside a name it is the name.
 			j++
 			if strings.HasSuffix(toks[j-1].L, "'s") {
 				break

@@ -698,7 +698,7 @@ func (x *enDoc) presided(s *enSent) []string {
 			start := k + len(mk)
 			end := min(len(toks), start+25)
 			for m := start; m < end; m++ {
-				if toks[m].L == ";" || toks[m].L == "." || (toks[m].L == "," && m+1 < len(toks) && !toks[m+1].Upper && toks[m+1].L != "and") {
+				if toks[m].L == ";" || toks[m].L == "." && m == len(toks)-1 || (toks[m].L == "," && m+1 < len(toks) && !toks[m+1].Upper && toks[m+1].L != "and") {
 					end = m
 					break
 				}
@@ -1188,8 +1188,12 @@ func (x *enDoc) fillDocLevel(evs []Event) []Event {
 		}
 		for i := len(evs) - 1; i >= 0; i-- {
 			e := &evs[i]
-			if e.Span.Start < start && e.Span.Start >= prevStart && Family(e.Type) == record.EventDefection && len(e.PresidedBy) == 0 {
-				e.PresidedBy = p.names
+			if e.Span.Start < start && e.Span.Start >= prevStart && Family(e.Type) == record.EventDefection {
+				for _, n := range p.names {
+					if !contains(e.PresidedBy, n) {
+						e.PresidedBy = append(e.PresidedBy, n)
+					}
+				}
 				break
 			}
 		}
