@@ -263,7 +263,7 @@ func (c *Corpus) Doc(i int) search.Doc {
 	facets := map[string][]string{
 		search.FacetLang:       {lang},
 		search.FacetOutlet:     {fmt.Sprintf("outlet-%02d", outlet)},
-		search.FacetOutletKind: {[]string{"official", "pro-government", "independent", "foreign"}[outlet%4]},
+		search.FacetOutletKind: {[]string{"official", "pro-government", "independent", "monitor"}[outlet%4]},
 		search.FacetProvince:   {fmt.Sprintf("kh-%02d", prov+1)},
 	}
 	return search.Doc{

@@ -48,7 +48,8 @@ const seqBits = 22
 
 // Index is an FTS5 search index.
 type Index struct {
-	db       *sql.DB
+	db       *sql.DB // the writer
+	rdb      *sql.DB // readers
 	analyzer search.Analyzer
 	maxTotal int // search.MaxTotal; smaller in tests
 }
@@ -63,18 +64,28 @@ func Open(ctx context.Context, path string, a search.Analyzer) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search index %s: %w", path, err)
 	}
-	// One connection: writes are serialised anyway, and FTS5 reads are
-	// fast enough that a pool only adds lock contention on this scale.
+	// One writer connection: SQLite serialises writes anyway.
 	db.SetMaxOpenConns(1)
 	if _, err := db.ExecContext(ctx, schema); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("search index %s: create tables: %w (delete the file to rebuild it)", path, err)
 	}
-	return &Index{db: db, analyzer: a, maxTotal: search.MaxTotal}, nil
+	// Readers get their own pool: in WAL mode they do not block each
+	// other or the writer, and a site answers many searches at once (one
+	// shared connection made 16 concurrent searches queue behind each
+	// other).
+	rdb, err := sql.Open("sqlite", dsn+"&_pragma=query_only(1)")
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("search index %s: %w", path, err)
+	}
+	rdb.SetMaxOpenConns(max(4, 2*runtime.GOMAXPROCS(0)))
+	rdb.SetMaxIdleConns(max(4, 2*runtime.GOMAXPROCS(0)))
+	return &Index{db: db, rdb: rdb, analyzer: a, maxTotal: search.MaxTotal}, nil
 }
 
 // Close closes the index file.
-func (x *Index) Close() error { return x.db.Close() }
+func (x *Index) Close() error { return errors.Join(x.rdb.Close(), x.db.Close()) }
 
 // dayKey maps a date to days since 1900-01-01 plus one; 0 means unknown.
 func dayKey(t time.Time) int64 {
@@ -304,14 +315,14 @@ func (x *Index) Search(ctx context.Context, q search.Query) (*search.Result, err
 		args = append(args, lo, hi)
 	}
 	res := &search.Result{}
-	if err := x.db.QueryRowContext(ctx, `SELECT count(*) FROM (`+matches+` LIMIT ?)`, append(args, x.maxTotal+1)...).Scan(&res.Total); err != nil {
+	if err := x.rdb.QueryRowContext(ctx, `SELECT count(*) FROM (`+matches+` LIMIT ?)`, append(args, x.maxTotal+1)...).Scan(&res.Total); err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
 	if res.Total > x.maxTotal {
 		res.Total, res.TotalCapped = x.maxTotal, true
 	}
 	newest := matches + ` ORDER BY ` + key + ` DESC LIMIT ?`
-	rows, err := x.db.QueryContext(ctx, `SELECT d.id, d.kind, d.title, d.body, d.day FROM (`+newest+` OFFSET ?) m
+	rows, err := x.rdb.QueryContext(ctx, `SELECT d.id, d.kind, d.title, d.body, d.day FROM (`+newest+` OFFSET ?) m
 		JOIN search_docs d ON d.rid = m.r ORDER BY d.rid DESC`, append(args, limit, offset)...)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
@@ -346,7 +357,7 @@ func (x *Index) Search(ctx context.Context, q search.Query) (*search.Result, err
 const maxFacetRows = 20000
 
 func (x *Index) facetCounts(ctx context.Context, newest string, args []any) (map[string]map[string]int, error) {
-	rows, err := x.db.QueryContext(ctx, `SELECT d.facets FROM (`+newest+`) m JOIN search_docs d ON d.rid = m.r`, append(args, maxFacetRows)...)
+	rows, err := x.rdb.QueryContext(ctx, `SELECT d.facets FROM (`+newest+`) m JOIN search_docs d ON d.rid = m.r`, append(args, maxFacetRows)...)
 	if err != nil {
 		return nil, fmt.Errorf("search facets: %w", err)
 	}
@@ -381,7 +392,7 @@ func (x *Index) EngineQuery(ctx context.Context, text string, limit int) (int, e
 	if match == "" {
 		return 0, nil
 	}
-	rows, err := x.db.QueryContext(ctx, `SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?`, match, limit)
+	rows, err := x.rdb.QueryContext(ctx, `SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?`, match, limit)
 	if err != nil {
 		return 0, err
 	}

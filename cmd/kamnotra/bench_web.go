@@ -1,0 +1,37 @@
+package main
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/kamnotra/kamnotra/internal/search"
+	"github.com/kamnotra/kamnotra/internal/search/searchbench"
+	"github.com/kamnotra/kamnotra/internal/web"
+)
+
+func init() {
+	registerBench(benchmark{
+		Name:    "web",
+		Summary: "requests/s and p50/p99 of the person and search pages under load on loopback, against a static asset",
+		Run:     runBenchWeb,
+	})
+}
+
+func runBenchWeb(ctx context.Context, env *Env, args []string) error {
+	fs := env.FlagSet("bench web", "[--docs N] [--people N] [--requests N] [--concurrency N] [--work DIR]")
+	docs := fs.Int("docs", 100000, "documents in the generated record (one event for every fifth)")
+	people := fs.Int("people", 5000, "people named in the events")
+	requests := fs.Int("requests", 20000, "requests per page kind")
+	conc := fs.Int("concurrency", 16, "concurrent clients")
+	maxDur := fs.Duration("max-duration", 2*time.Minute, "stop a page kind's run after this long")
+	seed := fs.Uint64("seed", 1, "corpus seed")
+	work := fs.String("work", filepath.Join(os.TempDir(), "kamnotra-bench-search"), "directory keeping generated records and indexes between runs")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	return searchbench.RunWeb(ctx, searchbench.WebOptions{Docs: *docs, People: *people, Requests: *requests, Concurrency: *conc,
+		MaxDuration: *maxDur, Work: *work, Seed: *seed,
+		Searcher: func(idx search.Index) web.Searcher { return webSearcher{idx} }}, env.Stdout)
+}
