@@ -58,6 +58,22 @@ func BenchmarkSearch(b *testing.B) {
 	}
 }
 
+// BenchmarkSearchPage is what the site's search page asks: 50 hits with
+// snippets, over queries of every class.
+func BenchmarkSearchPage(b *testing.B) {
+	idx, c := benchIndex(b)
+	qs := c.Queries(len(Classes)*20, 3)
+	ctx := context.Background()
+	i := 0
+	for b.Loop() {
+		q := qs[i%len(qs)]
+		i++
+		if _, err := idx.Search(ctx, search.Query{Text: q.Text, Limit: 50}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 func BenchmarkEngine(b *testing.B) {
 	idx, c := benchIndex(b)
 	qs := byClass(c.Queries(len(Classes)*20, 2))
