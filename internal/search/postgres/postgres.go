@@ -310,7 +310,7 @@ func (x *Index) Search(ctx context.Context, q search.Query) (*search.Result, err
 	if q.WithFacets {
 		res.Facets = map[string]map[string]int{}
 		rows, err := x.pool.Query(ctx, fmt.Sprintf(`SELECT facets FROM search_docs WHERE %s ORDER BY rid DESC LIMIT $%d`, cond, n+1),
-			append([]any{customPlan}, append(args, 20000)...)...)
+			append([]any{customPlan}, append(args, search.MaxFacetRows)...)...)
 		if err != nil {
 			return nil, fmt.Errorf("search facets: %w", err)
 		}

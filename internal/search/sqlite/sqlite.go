@@ -352,12 +352,8 @@ func (x *Index) Search(ctx context.Context, q search.Query) (*search.Result, err
 	return res, nil
 }
 
-// maxFacetRows bounds the work of counting facets for very common queries;
-// counts above it are counts over the newest maxFacetRows matches.
-const maxFacetRows = 20000
-
 func (x *Index) facetCounts(ctx context.Context, newest string, args []any) (map[string]map[string]int, error) {
-	rows, err := x.rdb.QueryContext(ctx, `SELECT d.facets FROM (`+newest+`) m JOIN search_docs d ON d.rid = m.r`, append(args, maxFacetRows)...)
+	rows, err := x.rdb.QueryContext(ctx, `SELECT d.facets FROM (`+newest+`) m JOIN search_docs d ON d.rid = m.r`, append(args, search.MaxFacetRows)...)
 	if err != nil {
 		return nil, fmt.Errorf("search facets: %w", err)
 	}
