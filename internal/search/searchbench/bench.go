@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -82,7 +83,7 @@ func runSQLite(ctx context.Context, o Options, c *Corpus, qs []Query, w io.Write
 		fmt.Fprintf(w, "sqlite: loaded %d documents in %s (%.0f docs/s), load average %s\n", c.N, took.Round(time.Second), float64(c.N)/took.Seconds(), LoadAvg())
 	} else {
 		b, _ := os.ReadFile(done)
-		fmt.Fprintf(w, "sqlite: reusing %s (built in %s)", path, b)
+		fmt.Fprintf(w, "sqlite: reusing %s (built in %s)\n", path, strings.TrimSpace(string(b)))
 	}
 	idx, err := sqlite.Open(ctx, path, search.KhmerAnalyzer{})
 	if err != nil {
