@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"time"
 
 	"github.com/kamnotra/kamnotra/internal/capture"
@@ -28,6 +29,7 @@ func runBenchCapture(ctx context.Context, env *Env, args []string) error {
 	fs := env.FlagSet("bench capture", "[--docs N] [--db postgres://…]")
 	docs := fs.Int("docs", 10000, "number of generated pages")
 	keep := fs.String("keep", "", "work in this directory and keep it (default: a temporary directory, removed)")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the measured runs to this file (go tool pprof)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -71,6 +73,17 @@ func runBenchCapture(ctx context.Context, env *Env, args []string) error {
 			}
 			return st, closerFunc(func() error { err := closer.Close(); drop(); return err }), nil
 		}})
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return fmt.Errorf("start CPU profile: %w", err)
+		}
+		defer pprof.StopCPUProfile()
 	}
 	rs, err := capture.Bench(ctx, corpus, work, capture.DefaultParsers(nil), stores)
 	capture.PrintBench(env.Stdout, rs)

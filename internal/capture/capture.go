@@ -576,7 +576,9 @@ func (r *runner) captureResource(ctx context.Context, source, uri, contentType s
 		return
 	}
 	now := r.opts.Now().UTC()
-	sha := warc.DigestHex(body)
+	// One hash serves the ledger, the store and the record's payload and
+	// block digests: the block of a resource record is the payload.
+	digest, sha := warc.Digests(body)
 	if st.SHA256 == sha {
 		r.unchanged()
 		return
@@ -610,7 +612,8 @@ func (r *runner) captureResource(ctx context.Context, source, uri, contentType s
 		"WARC-Date", warc.FormatDate(now),
 		"WARC-Target-URI", uri,
 		"Content-Type", contentType,
-		"WARC-Payload-Digest", warc.Digest(body),
+		"WARC-Payload-Digest", digest,
+		"WARC-Block-Digest", digest,
 	), Block: body}
 	if msg != nil && msg.exportRecordID != "" {
 		// The message was taken out of the export archived in the same
@@ -700,8 +703,7 @@ func (r *runner) handleURL(ctx context.Context, it item) {
 		r.fail(it.source, errors.New(msg))
 		return
 	}
-	recs, main, payload := httpRecords(resp)
-	sha := warc.DigestHex(payload)
+	recs, main, payload, sha := httpRecords(resp)
 	st.ETag, st.LastModified = resp.Header.Get("ETag"), resp.Header.Get("Last-Modified")
 	st.Failures, st.NextAttempt, st.LastError = 0, time.Time{}, ""
 	body, err := decodeContent(resp.Header.Get("Content-Encoding"), resp.Body)
@@ -799,11 +801,12 @@ func decodeContent(enc string, body []byte) ([]byte, error) {
 
 // httpRecords makes the response and request records of every exchange of
 // a fetch, redirects first. main is the final response's index; payload is
-// that response's payload, whose digest the store keeps.
-func httpRecords(resp *fetch.Response) (recs []*warc.Record, main int, payload []byte) {
+// that response's payload, and sha its hex SHA-256, which the store keeps.
+func httpRecords(resp *fetch.Response) (recs []*warc.Record, main int, payload []byte, sha string) {
 	exs := append(append([]*fetch.Exchange{}, resp.Redirects...), resp.Exchange)
 	for i, ex := range exs {
 		p, _ := warc.HTTPPayload(ex.RawResponse, true)
+		digest, hexSum := warc.Digests(p)
 		respID, reqID := warc.NewRecordID(), warc.NewRecordID()
 		date := warc.FormatDate(ex.Started)
 		rh := warc.Fields(
@@ -814,13 +817,13 @@ func httpRecords(resp *fetch.Response) (recs []*warc.Record, main int, payload [
 			"WARC-IP-Address", ex.IP,
 			"WARC-Concurrent-To", reqID,
 			"Content-Type", warc.ContentTypeHTTPResponse,
-			"WARC-Payload-Digest", warc.Digest(p),
+			"WARC-Payload-Digest", digest,
 		)
 		if ex.Truncated {
 			rh = append(rh, warc.Field{Name: "WARC-Truncated", Value: "length"})
 		}
 		if i == len(exs)-1 {
-			main, payload = len(recs), p
+			main, payload, sha = len(recs), p, hexSum
 		}
 		recs = append(recs, &warc.Record{Header: rh, Block: ex.RawResponse})
 		recs = append(recs, &warc.Record{Header: warc.Fields(
@@ -833,7 +836,7 @@ func httpRecords(resp *fetch.Response) (recs []*warc.Record, main int, payload [
 			"Content-Type", warc.ContentTypeHTTPRequest,
 		), Block: ex.RawRequest})
 	}
-	return recs, main, payload
+	return recs, main, payload, sha
 }
 
 // archiveStage appends the records of whatever jobs are waiting, fsyncs

@@ -147,13 +147,18 @@ func readHTML(ctx context.Context, in Input) (*Result, error) {
 	// The page's lang attribute is a weak witness (templates say "en" on
 	// Khmer pages): the letters decide in finish, and the attribute only
 	// when there are too few letters to count.
-	if Lang(res.Text) == "" {
+	switch lang := Lang(res.Text); {
+	case lang == "":
 		switch l := strings.ToLower(p.lang); {
 		case strings.HasPrefix(l, "km"):
 			res.Lang = record.LangKhmer
 		case strings.HasPrefix(l, "en"):
 			res.Lang = record.LangEnglish
 		}
+	case len(res.Text) <= MaxTextSize:
+		// What finish would find by counting the same letters again
+		// (longer text is cut there first, and counted then).
+		res.Lang = lang
 	}
 	return res, nil
 }

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/kamnotra/kamnotra/internal/khmer"
 	"github.com/kamnotra/kamnotra/internal/record"
@@ -86,14 +87,18 @@ func legacyFontIn(css string) string {
 // and the number of Latin words looked at.
 func SoupScore(text string) (float64, int) {
 	words, weird := 0, 0
-	for _, w := range strings.Fields(text) {
+	// Fields and runes are walked in place: this runs on every page's
+	// text, and copying them cost more than the scoring.
+	for w := range strings.FieldsSeq(text) {
 		if len(w) < 3 {
 			continue
 		}
 		hasLatin, odd := false, false
 		prevLower := false
-		rs := []rune(w)
-		for i, r := range rs {
+		last := utf8.RuneCountInString(w) - 1
+		i := -1 // rune index of r
+		for _, r := range w {
+			i++
 			switch {
 			case r < 0x80 && ((r|0x20) >= 'a' && (r|0x20) <= 'z'):
 				hasLatin = true
@@ -104,7 +109,7 @@ func SoupScore(text string) (float64, int) {
 				continue
 			case r >= 0xA1 && r <= 0xFF && r != 0xD7 && r != 0xF7:
 				odd = true
-			case strings.ContainsRune("[];|\\{}^`<>~", r) && i > 0 && i < len(rs)-1:
+			case strings.ContainsRune("[];|\\{}^`<>~", r) && i > 0 && i < last:
 				odd = true
 			case r >= 0x1780 && r <= 0x17FF:
 				// Unicode Khmer in the word: not soup.

@@ -116,7 +116,7 @@ func sniffMarkup(b []byte) (kind Kind, xml bool) {
 	if len(b) > sniffLen {
 		b = b[:sniffLen]
 	}
-	s := strings.ToLower(string(b))
+	s := lowerMarkup(b)
 	xml = strings.HasPrefix(s, "<?xml")
 	for i := 0; i < 64; i++ {
 		s = strings.TrimLeft(s, " \t\r\n\f")
@@ -156,6 +156,31 @@ func sniffMarkup(b []byte) (kind Kind, xml bool) {
 		return KindUnknown, xml || strings.Contains(s[:min(len(s), 300)], "xmlns")
 	}
 	return KindUnknown, xml
+}
+
+// lowerMarkup lower-cases b for matching ASCII names, as strings.ToLower
+// would for that purpose, without case-mapping every letter of a page's
+// text: ASCII letters fold, the two runes whose lower case is ASCII (U+0130
+// İ → i, U+212A Kelvin sign → k; TestLowerToASCII checks there are no
+// others) become that letter, and every other byte is copied as it is: no
+// other rune can match an ASCII name whatever its case.
+func lowerMarkup(b []byte) string {
+	out := make([]byte, 0, len(b))
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		switch {
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case c == 0xC4 && i+1 < len(b) && b[i+1] == 0xB0:
+			c = 'i'
+			i++
+		case c == 0xE2 && i+2 < len(b) && b[i+1] == 0x84 && b[i+2] == 0xAA:
+			c = 'k'
+			i += 2
+		}
+		out = append(out, c)
+	}
+	return string(out)
 }
 
 // sniffJSON reads top-level keys with a streaming decoder, skipping values

@@ -114,6 +114,13 @@ func Digest(b []byte) string {
 	return "sha256:" + b32.EncodeToString(s[:])
 }
 
+// Digests returns both forms of b's SHA-256, Digest's and DigestHex's,
+// hashing b once.
+func Digests(b []byte) (digest, hexSum string) {
+	s := sha256.Sum256(b)
+	return "sha256:" + b32.EncodeToString(s[:]), hex.EncodeToString(s[:])
+}
+
 // DigestHex returns the hex SHA-256 of b, the form the store keeps.
 func DigestHex(b []byte) string {
 	s := sha256.Sum256(b)
