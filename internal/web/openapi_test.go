@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -12,6 +13,9 @@ import (
 type openAPIDoc struct {
 	OpenAPI string `json:"openapi"`
 	Paths   map[string]map[string]struct {
+		Parameters []struct {
+			Name string `json:"name"`
+		} `json:"parameters"`
 		Responses map[string]struct {
 			Content map[string]struct {
 				Schema struct {
@@ -85,6 +89,39 @@ func TestOpenAPI(t *testing.T) {
 					t.Errorf("%s: no %q in the answer", target, k)
 				}
 			}
+		}
+	}
+}
+
+// TestOpenAPISearch checks that every filter /search reads is described,
+// and that an answer with hits has the fields the description requires.
+func TestOpenAPISearch(t *testing.T) {
+	f := newFixture(t)
+	s := &resultSearcher{res: &SearchResults{Hits: []SearchHit{{Kind: HitDocument, ID: f.kmDoc, Title: "t",
+		Snippet: []Fragment{{Text: "a "}, {Text: "b", Match: true}}}}, Total: 1, Facets: map[string]map[string]int{"type": {"arrest": 1}}}}
+	h := f.site(t, Options{Searcher: s})
+	var doc openAPIDoc
+	if err := json.Unmarshal(do(t, h, "GET", "/openapi.json").Body, &doc); err != nil {
+		t.Fatal(err)
+	}
+	op := doc.Paths["/search.json"]["get"]
+	var described []string
+	for _, p := range op.Parameters {
+		described = append(described, p.Name)
+	}
+	for _, p := range append([]string{"q", "after", "lang", "kind", "from", "to"}, searchFacets...) {
+		if !slices.Contains(described, p) {
+			t.Errorf("/search.json parameter %q is not described", p)
+		}
+	}
+	m := do(t, h, "GET", "/search.json?q=b&type=arrest&from=2023-01-01").json(t)
+	req := op.Responses["200"].Content["application/json"].Schema.Required
+	if len(req) < 4 {
+		t.Errorf("/search.json requires only %v", req)
+	}
+	for _, k := range append(req, "facets", "filters") {
+		if _, ok := m[k]; !ok {
+			t.Errorf("/search.json answer has no %q", k)
 		}
 	}
 }
