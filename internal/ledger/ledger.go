@@ -66,7 +66,12 @@ type Report struct {
 
 // Tally is the four numbers of one slice.
 type Tally struct {
-	Key                 string   `json:"key,omitempty"`
+	Key string `json:"key,omitempty"`
+	// ID is the record the key names, when slicing by outlet, party or
+	// province (the key is its English name), so that pages can name it
+	// in their reader's language; empty when the slice's reports name
+	// different records by the same name.
+	ID                  string   `json:"id,omitempty"`
 	Label               string   `json:"label,omitempty"`
 	ClaimedAsReported   int64    `json:"claimed_as_reported"`
 	ClaimedDeduplicated int64    `json:"claimed_deduplicated"`
@@ -99,6 +104,7 @@ type Source interface {
 type row struct {
 	Report
 	keys map[string]string
+	ids  map[string]string // dimension → ID of the record its key names
 }
 
 // lookups caches names so a large ledger reads each thing once.
@@ -273,14 +279,17 @@ func Compute(ctx context.Context, src Source, q Query) (*Result, error) {
 					ByRole:      string(e.RoleClass),
 					ByGrade:     string(e.EvidenceGrade),
 				}
+				r.ids = map[string]string{ByFromParty: e.FromOrgID, ByToParty: e.ToOrgID}
 				if p := lk.province(ctx, e.PlaceID); p != "" {
 					r.keys[ByProvince] = lk.names[p]
+					r.ids[ByProvince] = p
 				}
 				if out != nil {
 					n, _ := out.Names.Best(record.LangEnglish)
 					r.Outlet = n.Value
 					r.keys[ByOutlet] = n.Value
 					r.keys[ByOutletKind] = string(out.Kind)
+					r.ids[ByOutlet] = out.ID
 				}
 				rows = append(rows, r)
 			}
@@ -299,6 +308,7 @@ func Compute(ctx context.Context, src Source, q Query) (*Result, error) {
 		}
 		for k, rs := range groups {
 			t := tally(k, rs, q.WithReports)
+			t.ID = sliceID(q.By, rs)
 			if k == "" {
 				t.Label = "(unknown)"
 			}
@@ -345,6 +355,19 @@ func tally(key string, rows []row, withReports bool) Tally {
 		return a.CitationID < b.CitationID
 	})
 	return t
+}
+
+// sliceID is the one ID every row of a slice names, or "".
+func sliceID(by string, rows []row) string {
+	id := ""
+	for i, r := range rows {
+		if i == 0 {
+			id = r.ids[by]
+		} else if r.ids[by] != id {
+			return ""
+		}
+	}
+	return id
 }
 
 func contains(xs []string, x string) bool {

@@ -149,3 +149,33 @@ func TestCompute(t *testing.T) {
 		t.Errorf("text = %s", txt.String())
 	}
 }
+
+// TestSliceIDs checks that slices by a named record carry its ID, and
+// other slicings none.
+func TestSliceIDs(t *testing.T) {
+	ctx := context.Background()
+	st := seed(t)
+	for _, c := range []struct {
+		by   string
+		want map[string]string // key → ID
+	}{
+		{ByOutlet, map[string]string{"Daily Lotus News": "lotus", "Mekong Watch Weekly": "watch"}},
+		{ByFromParty, map[string]string{"Candlelight Party": "clp"}},
+		{ByToParty, map[string]string{"Cambodian People's Party": "cpp"}},
+		{ByProvince, map[string]string{"Phnom Penh": "kh-12"}},
+		{ByMonth, map[string]string{"2023-02": "", "2023-03": "", "2023-06": ""}},
+		{ByOutletKind, map[string]string{"pro-government": "", "independent": ""}},
+	} {
+		res, err := Compute(ctx, st, Query{By: c.by})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]string{}
+		for _, s := range res.Slices {
+			got[s.Key] = s.ID
+		}
+		if fmt.Sprint(got) != fmt.Sprint(c.want) {
+			t.Errorf("by %s: key → ID %v, want %v", c.by, got, c.want)
+		}
+	}
+}
