@@ -21,9 +21,15 @@ const maxClauses = 32
 // that "Khoung Sreng" finds ឃួង ស្រេង.
 type KhmerAnalyzer struct{}
 
+// matchTokenizer makes match tokens only. They do not depend on the
+// segmenter's dictionary, so skipping it changes no term; its rank tokens,
+// which this analyzer drops anyway, were most of the cost of analysing
+// Khmer text (for every indexed document and every snippet).
+var matchTokenizer = khmer.NewTokenizer(nil)
+
 // Tokens returns the match tokens of text.
 func (KhmerAnalyzer) Tokens(text string) []Token {
-	kt := khmer.Tokens(text)
+	kt := matchTokenizer.Tokens(text)
 	out := make([]Token, 0, len(kt))
 	for _, t := range kt {
 		if !t.Kind.Match() || len(t.Text) > MaxTermLen {
