@@ -450,7 +450,14 @@ func readFile(path string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, limit+1))
+	// Sized from the file, so that reading does not grow the buffer step
+	// by step (one byte more to see EOF, or a file grown meanwhile).
+	var buf bytes.Buffer
+	if fi, err := f.Stat(); err == nil && fi.Size() <= limit {
+		buf.Grow(int(fi.Size()) + bytes.MinRead)
+	}
+	_, err = buf.ReadFrom(io.LimitReader(f, limit+1))
+	b := buf.Bytes()
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", path, err)
 	}

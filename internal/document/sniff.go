@@ -165,7 +165,15 @@ func sniffMarkup(b []byte) (kind Kind, xml bool) {
 // others) become that letter, and every other byte is copied as it is: no
 // other rune can match an ASCII name whatever its case.
 func lowerMarkup(b []byte) string {
-	out := make([]byte, 0, len(b))
+	out := make([]byte, len(b))
+	if bytes.IndexByte(b, 0xC4) < 0 && bytes.IndexByte(b, 0xE2) < 0 {
+		// Neither rune can be there: fold byte by byte.
+		for i, c := range b {
+			out[i] = lowerASCII[c]
+		}
+		return string(out)
+	}
+	out = out[:0]
 	for i := 0; i < len(b); i++ {
 		c := b[i]
 		switch {
@@ -182,6 +190,17 @@ func lowerMarkup(b []byte) string {
 	}
 	return string(out)
 }
+
+// lowerASCII maps each byte to itself but A–Z to a–z.
+var lowerASCII = func() (t [256]byte) {
+	for i := range t {
+		t[i] = byte(i)
+		if 'A' <= i && i <= 'Z' {
+			t[i] += 'a' - 'A'
+		}
+	}
+	return t
+}()
 
 // sniffJSON reads top-level keys with a streaming decoder, skipping values
 // without keeping them, so a 300 MB Telegram export costs no memory here.
