@@ -344,24 +344,30 @@ func tidyText(s string) string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
 	s = strings.ReplaceAll(s, "\u00a0", " ")
-	lines := strings.Split(s, "\n")
+	// Lines and words are walked in place and written once: this runs on
+	// every page's text.
 	var b strings.Builder
+	b.Grow(len(s))
 	blank := 0
-	for _, l := range lines {
-		l = strings.TrimRight(strings.Join(strings.FieldsFunc(l, isHSpace), " "), " ")
-		if l == "" {
-			blank++
-			continue
-		}
-		if b.Len() > 0 {
-			if blank > 0 {
+	for l := range strings.SplitSeq(s, "\n") {
+		empty := true
+		for w := range strings.FieldsFuncSeq(l, isHSpace) {
+			switch {
+			case !empty:
+				b.WriteByte(' ')
+			case b.Len() > 0 && blank > 0:
 				b.WriteString("\n\n")
-			} else {
+			case b.Len() > 0:
 				b.WriteString("\n")
 			}
+			empty = false
+			b.WriteString(w)
 		}
-		blank = 0
-		b.WriteString(l)
+		if empty {
+			blank++
+		} else {
+			blank = 0
+		}
 	}
 	return b.String()
 }
