@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/kamnotra/kamnotra/internal/ledger"
@@ -45,7 +46,10 @@ type ledgerData struct {
 	Rows   []ledgerRow
 	Total  ledgerRow
 	Chart  *barChart
-	CSVURL string
+	// ClaimedChart is people claimed per month by outlet; ActivityChart
+	// reports against distinct events per month.
+	ClaimedChart, ActivityChart *monthChart
+	CSVURL                      string
 	// ReportsQuery is this query with reports=1.
 	ReportsQuery string
 	JSONURL      string
@@ -73,10 +77,47 @@ type ledgerReport struct {
 }
 
 // sliceLabel names a ledger key for the reader: months and enumerations are
-// translated; names of parties, provinces and outlets come from the ledger
-// in English and are marked so in Khmer.
-func sliceLabel(l *locale, by string, t ledger.Tally) displayName {
-	key := t.Key
+// translated; parties, provinces and outlets are named from their record
+// in the reader's language, else as the ledger names them, in English and
+// marked so in Khmer.
+func sliceLabel(lk *lookup, by string, t ledger.Tally) (displayName, error) {
+	l := lk.l
+	if t.ID != "" {
+		var ns record.Names
+		switch by {
+		case ledger.ByOutlet:
+			o, err := lk.outlet(t.ID)
+			if err != nil {
+				return displayName{}, err
+			}
+			if o != nil {
+				ns = o.Names
+			}
+		case ledger.ByFromParty, ledger.ByToParty:
+			o, err := lk.org(t.ID)
+			if err != nil {
+				return displayName{}, err
+			}
+			if o != nil && orgVisible(o) {
+				ns = o.Names
+			}
+		case ledger.ByProvince:
+			p, err := lk.place(t.ID)
+			if err != nil {
+				return displayName{}, err
+			}
+			if p != nil {
+				ns = p.Names
+			}
+		}
+		if n := l.Name(ns); n.Value != "" {
+			return n, nil
+		}
+	}
+	return keyLabel(l, by, t.Key), nil
+}
+
+func keyLabel(l *locale, by, key string) displayName {
 	if key == "" {
 		return displayName{Value: l.T("unknown")}
 	}
@@ -112,14 +153,22 @@ func (h *handler) ledgerPage(rq *req) (*page, error) {
 	for _, t := range record.EventTypes {
 		data.Types = append(data.Types, typeOption{Type: t, Checked: slices.Contains(chosen, string(t))})
 	}
+	lk := newLookup(rq.Context(), h.st, rq.L)
 	for _, s := range res.Slices {
-		row := ledgerRow{Label: sliceLabel(rq.L, q.By, s), Tally: s}
+		label, err := sliceLabel(lk, q.By, s)
+		if err != nil {
+			return nil, err
+		}
+		row := ledgerRow{Label: label, Tally: s}
 		row.Reports = reportLinks(s.ReportList)
 		data.Rows = append(data.Rows, row)
 	}
 	data.Total = ledgerRow{Label: displayName{Value: rq.L.T("ledger.total")}, Tally: res.Total, Reports: reportLinks(res.Total.ReportList)}
 	if len(data.Rows) > 0 {
 		data.Chart = newBarChart(rq.L, data.Rows)
+	}
+	if data.ClaimedChart, data.ActivityChart, err = h.ledgerMonthCharts(rq, lk, q); err != nil {
+		return nil, err
 	}
 	qs := rq.URL.Query()
 	qs.Del("lang")
@@ -128,6 +177,56 @@ func (h *handler) ledgerPage(rq *req) (*page, error) {
 	qs.Set("reports", "1")
 	data.ReportsQuery = qs.Encode()
 	return &page{Template: "ledger", Title: rq.L.T("ledger.title"), Nav: "ledger", Data: data, JSON: res}, nil
+}
+
+// maxOutletSeries is how many outlets the monthly chart draws apart; the
+// rest are one series.
+const maxOutletSeries = 6
+
+// ledgerMonthCharts draws the query's reports per month: people claimed,
+// stacked by outlet, and reports beside the distinct events they describe.
+// Reports dated only to the year are left out of both.
+func (h *handler) ledgerMonthCharts(rq *req, lk *lookup, q ledger.Query) (*monthChart, *monthChart, error) {
+	l := rq.L
+	q.By, q.WithReports = ledger.ByOutlet, true
+	res, err := ledger.Compute(rq.Context(), h.st, q)
+	if err != nil {
+		return nil, nil, err
+	}
+	var series []chartSeries
+	for i, s := range res.Slices {
+		if i == maxOutletSeries {
+			series = append(series, chartSeries{Class: "s-other", Name: displayName{Value: l.T("ledger.chart.other"), Lang: l.Lang}})
+			break
+		}
+		name, err := sliceLabel(lk, ledger.ByOutlet, s)
+		if err != nil {
+			return nil, nil, err
+		}
+		series = append(series, chartSeries{Class: "s" + strconv.Itoa(i), Name: name})
+	}
+	claimed := newMonthData(series)
+	activity := newMonthData([]chartSeries{
+		{Class: "reports", Name: displayName{Value: l.T("ledger.col.reports"), Lang: l.Lang}},
+		{Class: "events", Name: displayName{Value: l.T("ledger.col.events"), Lang: l.Lang}}})
+	seen := map[string]bool{} // month + event
+	for i, s := range res.Slices {
+		si := min(i, maxOutletSeries)
+		for _, r := range s.ReportList {
+			k := monthKey(r.Date)
+			if k == "" {
+				continue
+			}
+			claimed.add(k, si, r.Claimed)
+			activity.add(k, 0, 1)
+			if !seen[k+" "+r.EventID] {
+				seen[k+" "+r.EventID] = true
+				activity.add(k, 1, 1)
+			}
+		}
+	}
+	return claimed.chart(l, "chart-claimed", l.T("ledger.chart.claimed"), l.T("ledger.chart.claimed.desc"), true),
+		activity.chart(l, "chart-activity", l.T("ledger.chart.activity"), l.T("ledger.chart.activity.desc"), false), nil
 }
 
 func reportLinks(rs []ledger.Report) []ledgerReport {

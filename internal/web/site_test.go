@@ -108,8 +108,8 @@ func TestPages(t *testing.T) {
 				if got := text(d, "main h1"); got != want {
 					t.Errorf("h1 %q, want %q", got, want)
 				}
-				if !strings.HasSuffix(text(d, "title"), want+" · "+map[string]string{"km": "កំណត់ត្រា", "en": "Kamnotra"}[lang]) {
-					t.Errorf("<title> %q does not name the page", text(d, "title"))
+				if !strings.HasSuffix(text(d, "head > title"), want+" · "+map[string]string{"km": "កំណត់ត្រា", "en": "Kamnotra"}[lang]) {
+					t.Errorf("<title> %q does not name the page", text(d, "head > title"))
 				}
 				checkLangSwitch(t, d, lang)
 				checkChrome(t, d)
