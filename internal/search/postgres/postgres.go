@@ -34,7 +34,12 @@ CREATE TABLE IF NOT EXISTS search_docs (
 	p      TSVECTOR NOT NULL,
 	n      TSVECTOR NOT NULL,
 	f      TSVECTOR NOT NULL
-);`
+);
+-- The planner estimates a lexeme missing from its most-common list at
+-- half the rarest listed one; with the default 1,000 entries a rare term
+-- looked like 0.5% of rows and the plan walked the rid index through the
+-- whole table (600 ms at 20,000 documents, 0.1 ms with 10,000 entries).
+ALTER TABLE search_docs ALTER COLUMN t SET STATISTICS 10000;`
 
 const indexes = `
 CREATE INDEX IF NOT EXISTS search_docs_t ON search_docs USING gin (t);
