@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
+
+	"github.com/kamnotra/kamnotra/internal/record"
 )
 
 func TestMonthChart(t *testing.T) {
@@ -117,6 +119,44 @@ func TestLedgerMonthCharts(t *testing.T) {
 		dd := do(t, h, "GET", "/ledger?lang=km&type=defection&by="+c.by).doc(t)
 		if got := text(dd, "table.ledger tbody tr th"); got != c.want {
 			t.Errorf("by=%s: slice %q, want %q", c.by, got, c.want)
+		}
+	}
+}
+
+// TestOrgFlowChart checks joins and departures on the pages of the two
+// parties of the fixture's defection (600 people from clp to cpp).
+func TestOrgFlowChart(t *testing.T) {
+	f := newFixture(t)
+	h := f.site(t, Options{})
+	for _, c := range []struct{ path, want string }{
+		{"/organisations/cpp?lang=km", "ខែកុម្ភៈ ឆ្នាំ២០២៣|៦០០|០"},
+		{"/organisations/clp?lang=km", "ខែកុម្ភៈ ឆ្នាំ២០២៣|០|៦០០"},
+		{"/organisations/clp?lang=en", "February 2023|0|600"},
+	} {
+		d := do(t, h, "GET", c.path).doc(t)
+		var rows []string
+		d.Find(`table[data-chart="chart-flow"] tbody tr`).Each(func(_ int, tr *goquery.Selection) {
+			var cells []string
+			tr.Find("th, td").Each(func(_ int, c *goquery.Selection) { cells = append(cells, c.Text()) })
+			rows = append(rows, strings.Join(cells, "|"))
+		})
+		if len(rows) != 1 || rows[0] != c.want {
+			t.Errorf("%s: flow table %q, want [%s]", c.path, rows, c.want)
+		}
+		if d.Find("figure#chart-flow svg[role=img] > title").Length() != 1 || d.Find("figure#chart-flow svg > desc").Length() != 1 {
+			t.Errorf("%s: flow chart without title and description", c.path)
+		}
+		checkChrome(t, d)
+	}
+}
+
+func TestMonthKey(t *testing.T) {
+	for _, c := range []struct {
+		y, m, d int
+		want    string
+	}{{2023, 2, 3, "2023-02"}, {2023, 12, 0, "2023-12"}, {2023, 0, 0, ""}, {0, 0, 0, ""}} {
+		if got := monthKey(record.Date{Year: c.y, Month: c.m, Day: c.d}); got != c.want {
+			t.Errorf("monthKey(%d-%d-%d) = %q, want %q", c.y, c.m, c.d, got, c.want)
 		}
 	}
 }

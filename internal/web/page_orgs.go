@@ -66,6 +66,8 @@ type orgData struct {
 	Names   []record.Name
 	Members []membershipView
 	Events  []*eventView
+	// Flow is people joining and leaving per month.
+	Flow *monthChart
 }
 
 type orgJSON struct {
@@ -106,8 +108,68 @@ func (h *handler) orgPage(rq *req) (*page, error) {
 	if err != nil {
 		return nil, err
 	}
+	flow, err := h.orgFlow(rq, id)
+	if err != nil {
+		return nil, err
+	}
 	name := rq.L.Name(o.Names)
 	return &page{Template: "organisation", Title: name.Value, Nav: "organisations",
-		Data: orgData{Org: o, Name: name, Names: sortedNames(o.Names, rq.L.Lang), Members: mviews, Events: ev},
+		Data: orgData{Org: o, Name: name, Names: sortedNames(o.Names, rq.L.Lang), Members: mviews, Events: ev, Flow: flow},
 		JSON: orgJSON{Organisation: o, Memberships: nonNil(mkept), Events: nonNil(evJSON)}}, nil
+}
+
+// maxFlowEvents bounds the events the flow chart reads, newest pages
+// being no more important than old ones for a party's history.
+const maxFlowEvents = 5000
+
+// orgFlow charts the people who joined the organisation (events to it) and
+// left it (events from it) per month: the count the event records, else
+// the people it names. Events dated only to the year are left out.
+func (h *handler) orgFlow(rq *req, id string) (*monthChart, error) {
+	l := rq.L
+	flow := newMonthData([]chartSeries{
+		{Class: "joins", Name: displayName{Value: l.T("org.flow.joins"), Lang: l.Lang}},
+		{Class: "departures", Name: displayName{Value: l.T("org.flow.departures"), Lang: l.Lang}}})
+	after := ""
+	for read := 0; read < maxFlowEvents; {
+		evs, err := h.st.Events(rq.Context(), store.EventFilter{OrgID: id, Statuses: publicStatuses, After: after, Limit: 500})
+		if err != nil {
+			return nil, err
+		}
+		for i := range evs {
+			e := &evs[i]
+			k := monthKey(e.Date)
+			if k == "" || !eventVisible(e) {
+				continue
+			}
+			n := peopleIn(e)
+			if e.ToOrgID == id {
+				flow.add(k, 0, n)
+			}
+			if e.FromOrgID == id {
+				flow.add(k, 1, n)
+			}
+		}
+		read += len(evs)
+		if len(evs) < 500 {
+			break
+		}
+		after = evs[len(evs)-1].ID
+	}
+	return flow.chart(l, "chart-flow", l.T("org.flow"), l.T("org.flow.desc"), false), nil
+}
+
+// peopleIn is how many people an event concerns: its count, else its
+// named subjects.
+func peopleIn(e *record.Event) int64 {
+	if e.Count != nil {
+		return *e.Count
+	}
+	var n int64
+	for _, p := range e.Participants {
+		if p.Role == record.ParticipantSubject {
+			n++
+		}
+	}
+	return n
 }
