@@ -57,7 +57,13 @@ func TestBrowser(t *testing.T) {
 	}
 	chrome := findChromium(t)
 	f := newFixture(t)
-	srv, err := Listen("127.0.0.1:0", f.site(t, Options{}), nil)
+	searcher := &resultSearcher{res: &SearchResults{
+		Hits: []SearchHit{{Kind: HitDocument, ID: f.enDoc, Title: "Candlelight activist arrested", Snippet: []Fragment{
+			{Text: "…police "}, {Text: "arrested", Match: true}, {Text: " a Candlelight activist in Phnom Penh on Tuesday, a lawyer said"}}}},
+		Total:  1,
+		Facets: map[string]map[string]int{"type": {"arrest": 1}, "outlet": {"camboja": 1}, "party": {"clp": 1}, "province": {"kh-12": 1}},
+	}}
+	srv, err := Listen("127.0.0.1:0", f.site(t, Options{Searcher: searcher}), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -141,6 +147,8 @@ func TestBrowser(t *testing.T) {
 		{"person-en", "/people/p-sok?lang=en", "en"},
 		{"org-km", "/organisations/clp?lang=km", "km"},
 		{"ledger-km", "/ledger?lang=km&by=to-party&type=defection&type=party_join&reports=1", "km"},
+		{"ledger-charts-en", "/ledger?lang=en&type=defection&type=arrest", "en"},
+		{"search-km", "/search?lang=km&q=arrested&province=kh-12", "km"},
 		{"error-km", "/no-such-page?lang=km", "km"},
 	}
 	for _, p := range pages {
@@ -155,6 +163,18 @@ func TestBrowser(t *testing.T) {
 			t.Errorf("%s: the page scrolls sideways on a phone", p.name)
 		}
 		shot(p.name)
+	}
+
+	// The search filters work as a plain form: choose, submit, and the
+	// searcher gets the filter.
+	do(chromedp.Navigate(base+"/search?lang=en&q=arrested"), chromedp.WaitVisible(chromedp.CSS("form.filters")),
+		chromedp.SetValue(chromedp.CSS("#f-type"), "arrest"), chromedp.SetValue(chromedp.CSS("#f-from"), "2023-01-01"),
+		chromedp.Click(chromedp.CSS(`form.filters button[type=submit]`)), chromedp.WaitVisible(chromedp.CSS(`nav.facets a[aria-current="true"]`)))
+	if loc, _ := eval(`location.search`).(string); !strings.Contains(loc, "type=arrest") || !strings.Contains(loc, "from=2023-01-01") {
+		t.Errorf("the filter form went to %q", loc)
+	}
+	if q := searcher.last(); len(q.Filters["type"]) != 1 || q.Filters["type"][0] != "arrest" || q.From.IsZero() {
+		t.Errorf("the searcher got %+v from the form", q)
 	}
 
 	// The keyboard: the first Tab shows the skip link, Enter moves focus to main.

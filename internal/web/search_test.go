@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -15,11 +16,21 @@ import (
 type resultSearcher struct {
 	res *SearchResults
 	got SearchQuery
+	// mu orders the server's write of got before a browser test's read.
+	mu sync.Mutex
 }
 
 func (s *resultSearcher) Search(_ context.Context, q SearchQuery) (*SearchResults, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	s.got = q
 	return s.res, nil
+}
+
+func (s *resultSearcher) last() SearchQuery {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.got
 }
 
 func day(s string) time.Time {
