@@ -77,14 +77,15 @@ type Fragment struct {
 // Result is a page of hits.
 type Result struct {
 	Hits  []Hit
-	Total int // all matches, or MaxTotal when TotalCapped
-	// TotalCapped says counting stopped at MaxTotal: there are more
-	// matches than that (show "10,000+").
+	Total int // all matches, or where counting stopped when TotalCapped
+	// TotalCapped says counting stopped at the backend's cap (at most
+	// MaxTotal; PostgreSQL stops at 1,000): there are more matches than
+	// Total (show "1,000+").
 	TotalCapped bool
 	Facets      map[string]map[string]int // facet → value → count, when asked
 }
 
-// MaxTotal bounds the count of matches. Counting every match of a term in
+// MaxTotal bounds the count of matches (a backend may stop earlier). Counting every match of a term in
 // most documents walks its whole posting list, which at a million
 // documents costs more than finding the page itself; nobody reads past
 // the ten-thousandth result.
