@@ -175,10 +175,10 @@ func searchParams(v url.Values) (SearchQuery, error) {
 		}
 	}
 	var err error
-	if q.From, err = dateParam(v, "from"); err != nil {
+	if q.From, err = dateParam(v, "from", false); err != nil {
 		return q, err
 	}
-	if q.To, err = dateParam(v, "to"); err != nil {
+	if q.To, err = dateParam(v, "to", true); err != nil {
 		return q, err
 	}
 	if !q.From.IsZero() && !q.To.IsZero() && q.To.Before(q.From) {
@@ -205,17 +205,24 @@ func checkFilterValue(name, val string) error {
 	return nil
 }
 
-// dateParam reads a YYYY-MM-DD date, as a date input sends it.
-func dateParam(v url.Values, name string) (time.Time, error) {
+// dateParam reads a date as a date input sends it (YYYY-MM-DD), or a
+// month or year as the ledger takes them: from its first day, or to the
+// end of its last.
+func dateParam(v url.Values, name string, end bool) (time.Time, error) {
 	s := strings.TrimSpace(v.Get(name))
 	if s == "" {
 		return time.Time{}, nil
 	}
-	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		return time.Time{}, record.Errorf(record.EInvalid, "%s=%q is not a date; write it as YYYY-MM-DD, e.g. 2023-07-23", name, trimForMessage(s))
+	d, err := record.ParseDate(s)
+	if err != nil || d.IsZero() {
+		return time.Time{}, record.Errorf(record.EInvalid, "%s=%q is not a date; write it as YYYY-MM-DD (or YYYY-MM, YYYY), e.g. 2023-07-23", name, trimForMessage(s))
 	}
-	return t, nil
+	if end {
+		// Inclusive to the last instant of the day, for hits dated to
+		// the second.
+		return d.End().Add(24*time.Hour - time.Nanosecond), nil
+	}
+	return d.Start(), nil
 }
 
 func nonEmpty(vals []string) []string {

@@ -65,6 +65,9 @@ func TestSearchFilters(t *testing.T) {
 			filters: map[string][]string{"type": {"arrest", "defection"}, "outlet_kind": {"independent"}, "outlet": {"camboja"}, "party": {"cpp"}}},
 		{query: "q=x&type=&outlet_kind=&kind=&from=&to=", status: 200},
 		{query: "q=x&from=2024-02-29&to=2024-02-29", status: 200, from: "2024-02-29", to: "2024-02-29"},
+		{query: "q=x&from=2023&to=2024-02", status: 200, from: "2023-01-01", to: "2024-02-29"},
+		{query: "q=x&from=2023-02&to=2023", status: 200, from: "2023-02-01", to: "2023-12-31"},
+		{query: "q=x&from=2023-13", status: 400, msg: "from="},
 		{query: "q=x&type=coup", status: 400, msg: "type="},
 		{query: "q=x&kind=spaceship", status: 400, msg: "kind="},
 		{query: "q=x&outlet_kind=tabloid", status: 400, msg: "outlet_kind="},
@@ -105,7 +108,8 @@ func TestSearchFilters(t *testing.T) {
 		if (c.from == "") != g.From.IsZero() || c.from != "" && !g.From.Equal(day(c.from)) {
 			t.Errorf("%s: from %v", c.query, g.From)
 		}
-		if (c.to == "") != g.To.IsZero() || c.to != "" && !g.To.Equal(day(c.to)) {
+		// To reaches the end of its day: a hit at 23:00 on it is in.
+		if (c.to == "") != g.To.IsZero() || c.to != "" && (g.To.Format(time.DateOnly) != c.to || g.To.Before(day(c.to).Add(23*time.Hour))) {
 			t.Errorf("%s: to %v", c.query, g.To)
 		}
 	}
