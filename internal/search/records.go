@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/kamnotra/kamnotra/internal/record"
@@ -119,10 +120,10 @@ func (b *builder) provinceOf(ctx context.Context, id string) string {
 
 // eventDoc is the index entry of an event: its type and the names of who
 // and what it involves as title, the evidence of every citation as text.
-func (b *builder) eventDoc(ctx context.Context, e record.Event) (Doc, error) {
+func (b *builder) eventDoc(ctx context.Context, e record.Event) (Doc, []record.Citation, error) {
 	cites, err := b.src.Citations(ctx, e.ID)
 	if err != nil {
-		return Doc{}, err
+		return Doc{}, nil, err
 	}
 	var who, names []string
 	for _, p := range e.Participants {
@@ -173,7 +174,23 @@ func (b *builder) eventDoc(ctx context.Context, e record.Event) (Doc, error) {
 	} else if e.Count != nil {
 		title += fmt.Sprintf(": %d", *e.Count)
 	}
-	return Doc{ID: e.ID, Kind: KindEvent, Title: title, Text: text.String(), Date: e.Date.Start(), Facets: facets, Names: names}, nil
+	return Doc{ID: e.ID, Kind: KindEvent, Title: title, Text: text.String(), Date: e.Date.Start(), Facets: facets, Names: names}, cites, nil
+}
+
+// eventFacets are the facets a document takes from the events it
+// reports, so that filtering by event type, party or province finds the
+// articles as well as the events.
+var eventFacets = []string{FacetType, FacetParty, FacetProvince}
+
+// addFacets adds the event facets of src to dst, without repeats.
+func addFacets(dst, src map[string][]string) {
+	for _, name := range eventFacets {
+		for _, v := range src[name] {
+			if !slices.Contains(dst[name], v) {
+				dst[name] = append(dst[name], v)
+			}
+		}
+	}
 }
 
 // Reindex puts every document, event and organisation of the record into
@@ -205,26 +222,11 @@ func Reindex(ctx context.Context, src Source, idx Index, progress func(done int)
 	if err := flush(batch); err != nil {
 		return done, err
 	}
+	// Events first: each document takes the facets of the events it
+	// reports.
 	const page = 500
+	docFacets := map[string]map[string][]string{}
 	after := ""
-	for {
-		docs, err := src.Documents(ctx, store.DocumentFilter{After: after, Limit: page})
-		if err != nil {
-			return done, err
-		}
-		batch = batch[:0]
-		for _, d := range docs {
-			batch = append(batch, DocumentDoc(d, b.outlets[d.OutletID]))
-		}
-		if err := flush(batch); err != nil {
-			return done, err
-		}
-		if len(docs) < page {
-			break
-		}
-		after = docs[len(docs)-1].ID
-	}
-	after = ""
 	people := map[string]bool{}
 	for {
 		events, err := src.Events(ctx, store.EventFilter{After: after, Limit: page,
@@ -234,11 +236,17 @@ func Reindex(ctx context.Context, src Source, idx Index, progress func(done int)
 		}
 		batch = batch[:0]
 		for _, e := range events {
-			d, err := b.eventDoc(ctx, e)
+			d, cites, err := b.eventDoc(ctx, e)
 			if err != nil {
 				return done, err
 			}
 			batch = append(batch, d)
+			for _, c := range cites {
+				if docFacets[c.DocumentID] == nil {
+					docFacets[c.DocumentID] = map[string][]string{}
+				}
+				addFacets(docFacets[c.DocumentID], d.Facets)
+			}
 			for _, p := range e.Participants {
 				if p.PersonID != "" && !people[p.PersonID] {
 					people[p.PersonID] = true
@@ -256,9 +264,28 @@ func Reindex(ctx context.Context, src Source, idx Index, progress func(done int)
 		}
 		after = events[len(events)-1].ID
 	}
+	after = ""
+	for {
+		docs, err := src.Documents(ctx, store.DocumentFilter{After: after, Limit: page})
+		if err != nil {
+			return done, err
+		}
+		batch = batch[:0]
+		for _, d := range docs {
+			doc := DocumentDoc(d, b.outlets[d.OutletID])
+			addFacets(doc.Facets, docFacets[d.ID])
+			batch = append(batch, doc)
+		}
+		if err := flush(batch); err != nil {
+			return done, err
+		}
+		if len(docs) < page {
+			break
+		}
+		after = docs[len(docs)-1].ID
+	}
 	return done, nil
 }
-
 
 // Documents is what indexing single documents reads besides Source.
 type Documents interface {
@@ -280,35 +307,29 @@ func IndexDocuments(ctx context.Context, src Documents, idx Index, ids []string)
 		return err
 	}
 	var batch []Doc
-	seen := map[string]bool{}
-	flush := func() error {
-		if len(batch) < 200 {
-			return nil
-		}
-		err := idx.Put(ctx, batch...)
-		batch = batch[:0]
-		return err
-	}
+	evFacets := map[string]map[string][]string{} // events indexed in this call
+	people := map[string]bool{}
 	for _, id := range ids {
 		d, err := src.Document(ctx, id)
 		if err != nil {
 			return err
 		}
-		batch = append(batch, DocumentDoc(*d, b.outlets[d.OutletID]))
+		doc := DocumentDoc(*d, b.outlets[d.OutletID])
 		cites, err := src.DocumentCitations(ctx, id)
 		if err != nil {
 			return err
 		}
 		for _, c := range cites {
-			if seen[c.EventID] {
+			if f, ok := evFacets[c.EventID]; ok {
+				addFacets(doc.Facets, f)
 				continue
 			}
-			seen[c.EventID] = true
 			e, err := src.Event(ctx, c.EventID)
 			if err != nil {
 				return err
 			}
 			if e.Status == record.StatusRejected {
+				evFacets[c.EventID] = nil
 				continue
 			}
 			// Organisations the extraction added since the builder
@@ -321,22 +342,28 @@ func IndexDocuments(ctx context.Context, src Documents, idx Index, ids []string)
 					}
 				}
 			}
-			ed, err := b.eventDoc(ctx, *e)
+			ed, _, err := b.eventDoc(ctx, *e)
 			if err != nil {
 				return err
 			}
+			evFacets[c.EventID] = ed.Facets
+			addFacets(doc.Facets, ed.Facets)
 			batch = append(batch, ed)
 			for _, p := range e.Participants {
-				if p.PersonID != "" && !seen[p.PersonID] {
-					seen[p.PersonID] = true
+				if p.PersonID != "" && !people[p.PersonID] {
+					people[p.PersonID] = true
 					if per, err := src.Person(ctx, p.PersonID); err == nil && !per.Private {
 						batch = append(batch, PersonDoc(*per))
 					}
 				}
 			}
 		}
-		if err := flush(); err != nil {
-			return err
+		batch = append(batch, doc)
+		if len(batch) >= 200 {
+			if err := idx.Put(ctx, batch...); err != nil {
+				return err
+			}
+			batch = batch[:0]
 		}
 	}
 	if len(batch) > 0 {

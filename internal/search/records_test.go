@@ -77,8 +77,9 @@ func TestReindex(t *testing.T) {
 		want []string
 	}{
 		{"document and event by Khmer text", search.Query{Text: "សមាជិក"}, []string{doc.ID, "e-join"}},
-		{"party facet from the event's organisation", search.Query{Facets: map[string][]string{search.FacetParty: {"lotus-party"}}}, []string{"e-join", "lotus-party"}},
-		{"province facet from the district", search.Query{Facets: map[string][]string{search.FacetProvince: {"kh-03"}}}, []string{"e-join"}},
+		{"party facet from the event's organisation", search.Query{Facets: map[string][]string{search.FacetParty: {"lotus-party"}}}, []string{doc.ID, "e-join", "lotus-party"}},
+		{"province facet from the district, on the event and the report", search.Query{Facets: map[string][]string{search.FacetProvince: {"kh-03"}}}, []string{doc.ID, "e-join"}},
+		{"event type facet finds the report too", search.Query{Facets: map[string][]string{search.FacetType: {"party_join"}}}, []string{doc.ID, "e-join"}},
 		{"outlet kind", search.Query{Facets: map[string][]string{search.FacetOutletKind: {"pro-government"}}}, []string{doc.ID}},
 		{"person by Latin spelling of the Khmer name", search.Query{Text: "Chan Sopheak", Kinds: []string{search.KindPerson}}, []string{"p-sokha"}},
 		{"event by a person's other spelling", search.Query{Text: "Chann Sopheak", Kinds: []string{search.KindEvent}}, []string{"e-join"}},
@@ -92,7 +93,47 @@ func TestReindex(t *testing.T) {
 			}
 		})
 	}
-	if r, _ := idx.Search(ctx, search.Query{Facets: map[string][]string{search.FacetType: {"party_join"}}}); len(r.Hits) == 1 && !r.Hits[0].Date.Equal(time.Date(2023, 2, 3, 0, 0, 0, 0, time.UTC)) {
+	if r, _ := idx.Search(ctx, search.Query{Kinds: []string{search.KindEvent}, Facets: map[string][]string{search.FacetType: {"party_join"}}}); len(r.Hits) == 1 && !r.Hits[0].Date.Equal(time.Date(2023, 2, 3, 0, 0, 0, 0, time.UTC)) {
 		t.Errorf("event date = %v", r.Hits[0].Date)
+	}
+}
+
+// TestIndexDocumentsMatchesReindex: indexing what one capture added gives
+// the document the same facets a full reindex gives it.
+func TestIndexDocumentsMatchesReindex(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	st, err := sqlite.OpenDir(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(st.PutOrganisation(ctx, &record.Organisation{ID: "lotus-party", Kind: record.OrgParty, Names: record.Names{{Lang: "en", Value: "Lotus Party"}}}))
+	must(st.PutPlace(ctx, &record.Place{ID: "kh-03", Level: record.PlaceProvince, Names: record.Names{{Lang: "en", Value: "Kampong Cham"}}}))
+	doc := &record.Document{URL: "https://x.example/1", CanonicalURL: "https://x.example/1", Title: "Arrest", Text: "Police arrested an activist.", SHA256: "1"}
+	_, err = st.SaveCapture(ctx, doc)
+	must(err)
+	must(st.PutEvent(ctx, &record.Event{ID: "e1", Type: record.EventArrest, FromOrgID: "lotus-party", PlaceID: "kh-03", Status: record.StatusExtracted}))
+	must(st.PutCitation(ctx, &record.Citation{EventID: "e1", DocumentID: doc.ID, DocumentVersion: 1, Span: record.Span{End: 6}, Evidence: "Police", Stance: record.StanceAsserts, ExtractedBy: "extractor/t"}))
+	idx, err := searchsqlite.Open(ctx, filepath.Join(dir, "s.db"), search.KhmerAnalyzer{})
+	must(err)
+	defer idx.Close()
+	must(search.IndexDocuments(ctx, st, idx, []string{doc.ID}))
+	for _, f := range []map[string][]string{
+		{search.FacetType: {"arrest"}},
+		{search.FacetParty: {"lotus-party"}},
+		{search.FacetProvince: {"kh-03"}},
+	} {
+		r, err := idx.Search(ctx, search.Query{Kinds: []string{search.KindDocument}, Facets: f})
+		must(err)
+		if len(r.Hits) != 1 || r.Hits[0].ID != doc.ID {
+			t.Errorf("documents with %v: %v", f, r.Hits)
+		}
 	}
 }
