@@ -107,81 +107,12 @@ type row struct {
 	ids  map[string]string // dimension → ID of the record its key names
 }
 
-// lookups caches names so a large ledger reads each thing once.
-type lookups struct {
-	src     Source
-	docs    map[string]*record.Document
-	outlets map[string]*record.Outlet
-	names   map[string]string // org or place ID → English name
-	prov    map[string]string // place ID → province ID
-}
-
-func (l *lookups) document(ctx context.Context, id string) *record.Document {
-	if d, ok := l.docs[id]; ok {
-		return d
-	}
-	d, err := l.src.Document(ctx, id)
-	if err != nil {
-		d = nil
-	}
-	l.docs[id] = d
-	return d
-}
-
-func (l *lookups) outlet(ctx context.Context, id string) *record.Outlet {
-	if id == "" {
-		return nil
-	}
-	if o, ok := l.outlets[id]; ok {
-		return o
-	}
-	o, err := l.src.Outlet(ctx, id)
-	if err != nil {
-		o = nil
-	}
-	l.outlets[id] = o
-	return o
-}
-
-func (l *lookups) province(ctx context.Context, id string) string {
+// orgName is the English name of an organisation, "" for none.
+func orgName(ctx context.Context, lk *store.Lookup, id string) string {
 	if id == "" {
 		return ""
 	}
-	if p, ok := l.prov[id]; ok {
-		return p
-	}
-	out := ""
-	for cur, hops := id, 0; cur != "" && hops < 4; hops++ {
-		pl, err := l.src.Place(ctx, cur)
-		if err != nil {
-			break
-		}
-		if pl.Level == record.PlaceProvince {
-			out = pl.ID
-			n, _ := pl.Names.Best(record.LangEnglish)
-			l.names[pl.ID] = n.Value
-			break
-		}
-		cur = pl.ParentID
-	}
-	l.prov[id] = out
-	return out
-}
-
-func (l *lookups) orgName(ctx context.Context, id string) string {
-	if id == "" {
-		return ""
-	}
-	if n, ok := l.names[id]; ok {
-		return n
-	}
-	name := id
-	if o, err := l.src.Organisation(ctx, id); err == nil {
-		n, _ := o.Names.Best(record.LangEnglish)
-		name = n.Value
-	}
-	l.names[id] = name
-	return name
+	return lk.OrgName(ctx, id, record.LangEnglish)
 }
 
 // claimed is how many people a report claims: its count, else the named
@@ -236,7 +167,7 @@ func Compute(ctx context.Context, src Source, q Query) (*Result, error) {
 	for _, t := range types {
 		res.Types = append(res.Types, string(t))
 	}
-	lk := &lookups{src: src, docs: map[string]*record.Document{}, outlets: map[string]*record.Outlet{}, names: map[string]string{}, prov: map[string]string{}}
+	lk := store.NewLookup(src)
 	var rows []row
 	after := ""
 	for {
@@ -257,7 +188,7 @@ func Compute(ctx context.Context, src Source, q Query) (*Result, error) {
 				r := row{Report: Report{CitationID: c.ID, EventID: e.ID, DocumentID: c.DocumentID, Claimed: claimed(c, e),
 					Qualifier: string(c.CountQualifier), Stance: c.Stance, Evidence: c.Evidence, Date: e.Date}}
 				var out *record.Outlet
-				if d := lk.document(ctx, c.DocumentID); d != nil {
+				if d := lk.Document(ctx, c.DocumentID); d != nil {
 					r.URL = d.URL
 					switch {
 					case !d.Published.IsZero():
@@ -267,22 +198,23 @@ func Compute(ctx context.Context, src Source, q Query) (*Result, error) {
 					case r.Date.IsZero() && !d.FetchedAt.IsZero():
 						r.Date = record.DateOf(d.FetchedAt)
 					}
-					out = lk.outlet(ctx, d.OutletID)
+					out = lk.Outlet(ctx, d.OutletID)
 				}
 				if !inRange(r.Date, q.From, q.To) {
 					continue
 				}
 				r.keys = map[string]string{
 					ByMonth:     monthOf(r.Date),
-					ByFromParty: lk.orgName(ctx, e.FromOrgID),
-					ByToParty:   lk.orgName(ctx, e.ToOrgID),
+					ByFromParty: orgName(ctx, lk, e.FromOrgID),
+					ByToParty:   orgName(ctx, lk, e.ToOrgID),
 					ByRole:      string(e.RoleClass),
 					ByGrade:     string(e.EvidenceGrade),
 				}
 				r.ids = map[string]string{ByFromParty: e.FromOrgID, ByToParty: e.ToOrgID}
-				if p := lk.province(ctx, e.PlaceID); p != "" {
-					r.keys[ByProvince] = lk.names[p]
-					r.ids[ByProvince] = p
+				if p := lk.Province(ctx, e.PlaceID); p != nil {
+					n, _ := p.Names.Best(record.LangEnglish)
+					r.keys[ByProvince] = n.Value
+					r.ids[ByProvince] = p.ID
 				}
 				if out != nil {
 					n, _ := out.Names.Best(record.LangEnglish)

@@ -184,46 +184,21 @@ type PersonReport struct {
 
 // reporter caches what citations and organisations need.
 type reporter struct {
-	st      store.Store
-	person  string // whose report, for the confidence of their links
-	docs    map[string]*record.Document
-	outlets map[string]string
-	orgs    map[string]*record.Organisation
+	st     store.Store
+	person string // whose report, for the confidence of their links
+	lk     *store.Lookup
 }
 
 func newReporter(st store.Store) *reporter {
-	return &reporter{st: st, docs: map[string]*record.Document{}, outlets: map[string]string{}, orgs: map[string]*record.Organisation{}}
-}
-
-func (r *reporter) org(ctx context.Context, id string) *record.Organisation {
-	if id == "" {
-		return nil
-	}
-	if o, ok := r.orgs[id]; ok {
-		return o
-	}
-	o, err := r.st.Organisation(ctx, id)
-	if err != nil {
-		o = nil
-	}
-	r.orgs[id] = o
-	return o
+	return &reporter{st: st, lk: store.NewLookup(st)}
 }
 
 func (r *reporter) orgName(ctx context.Context, id string) string {
-	o := r.org(ctx, id)
-	if o == nil {
-		return id
-	}
-	n, _ := o.Names.Best(record.LangEnglish)
-	if n.Value == "" {
-		return id
-	}
-	return n.Value
+	return r.lk.OrgName(ctx, id, record.LangEnglish)
 }
 
 func (r *reporter) orgKind(ctx context.Context, id string) record.OrgKind {
-	if o := r.org(ctx, id); o != nil {
+	if o := r.lk.Organisation(ctx, id); o != nil {
 		return o.Kind
 	}
 	return record.OrgUnknown
@@ -232,14 +207,7 @@ func (r *reporter) orgKind(ctx context.Context, id string) record.OrgKind {
 func (r *reporter) citation(ctx context.Context, c record.Citation) (CitationRef, error) {
 	ref := CitationRef{ID: c.ID, DocumentID: c.DocumentID, Evidence: c.Evidence, ClaimedCount: c.ClaimedCount,
 		CountQualifier: c.CountQualifier, Claimant: c.Claimant, Stance: c.Stance}
-	d, ok := r.docs[c.DocumentID]
-	if !ok {
-		var err error
-		if d, err = r.st.Document(ctx, c.DocumentID); err != nil && !record.IsNotFound(err) {
-			return ref, err
-		}
-		r.docs[c.DocumentID] = d
-	}
+	d := r.lk.Document(ctx, c.DocumentID)
 	if d == nil {
 		return ref, nil
 	}
@@ -251,17 +219,12 @@ func (r *reporter) citation(ctx context.Context, c record.Citation) (CitationRef
 		ref.Date = record.DateOf(d.PublishedAt).String()
 	}
 	if d.OutletID != "" {
-		name, ok := r.outlets[d.OutletID]
-		if !ok {
-			name = d.OutletID
-			if o, err := r.st.Outlet(ctx, d.OutletID); err == nil {
-				if n, _ := o.Names.Best(record.LangEnglish); n.Value != "" {
-					name = n.Value
-				}
+		ref.Outlet = d.OutletID
+		if o := r.lk.Outlet(ctx, d.OutletID); o != nil {
+			if n, _ := o.Names.Best(record.LangEnglish); n.Value != "" {
+				ref.Outlet = n.Value
 			}
-			r.outlets[d.OutletID] = name
 		}
-		ref.Outlet = name
 	}
 	return ref, nil
 }

@@ -12,13 +12,12 @@ import (
 
 // Source is what building the index reads from the record.
 type Source interface {
+	store.Reader
 	Documents(ctx context.Context, f store.DocumentFilter) ([]record.Document, error)
 	Outlets(ctx context.Context) ([]record.Outlet, error)
 	Events(ctx context.Context, f store.EventFilter) ([]record.Event, error)
 	Citations(ctx context.Context, eventID string) ([]record.Citation, error)
-	Place(ctx context.Context, id string) (*record.Place, error)
 	Person(ctx context.Context, id string) (*record.Person, error)
-	Organisation(ctx context.Context, id string) (*record.Organisation, error)
 	Organisations(ctx context.Context) ([]record.Organisation, error)
 }
 
@@ -69,14 +68,14 @@ func OrganisationDoc(o record.Organisation) Doc {
 
 // builder caches what event entries need to look up.
 type builder struct {
-	src      Source
-	outlets  map[string]*record.Outlet
-	province map[string]string // place ID → province place ID
-	orgs     map[string]*record.Organisation
+	src     Source
+	outlets map[string]*record.Outlet
+	lookup  *store.Lookup
+	orgs    map[string]*record.Organisation
 }
 
 func newBuilder(ctx context.Context, src Source) (*builder, error) {
-	b := &builder{src: src, outlets: map[string]*record.Outlet{}, province: map[string]string{}, orgs: map[string]*record.Organisation{}}
+	b := &builder{src: src, outlets: map[string]*record.Outlet{}, lookup: store.NewLookup(src), orgs: map[string]*record.Organisation{}}
 	outlets, err := src.Outlets(ctx)
 	if err != nil {
 		return nil, err
@@ -94,28 +93,12 @@ func newBuilder(ctx context.Context, src Source) (*builder, error) {
 	return b, nil
 }
 
-// provinceOf walks up the place tree to the province.
+// provinceOf returns the ID of the province a place lies in, or "".
 func (b *builder) provinceOf(ctx context.Context, id string) string {
-	if id == "" {
-		return ""
+	if p := b.lookup.Province(ctx, id); p != nil {
+		return p.ID
 	}
-	if p, ok := b.province[id]; ok {
-		return p
-	}
-	out := ""
-	for cur, hops := id, 0; cur != "" && hops < 5; hops++ {
-		pl, err := b.src.Place(ctx, cur)
-		if err != nil {
-			break
-		}
-		if pl.Level == record.PlaceProvince {
-			out = pl.ID
-			break
-		}
-		cur = pl.ParentID
-	}
-	b.province[id] = out
-	return out
+	return ""
 }
 
 // eventDoc is the index entry of an event: its type and the names of who
@@ -290,7 +273,6 @@ func Reindex(ctx context.Context, src Source, idx Index, progress func(done int)
 // Documents is what indexing single documents reads besides Source.
 type Documents interface {
 	Source
-	Document(ctx context.Context, id string) (*record.Document, error)
 	DocumentCitations(ctx context.Context, documentID string) ([]record.Citation, error)
 	Event(ctx context.Context, id string) (*record.Event, error)
 }
