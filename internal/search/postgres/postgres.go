@@ -9,11 +9,9 @@ package postgres
 
 import (
 	"context"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -47,7 +45,7 @@ CREATE INDEX IF NOT EXISTS search_docs_p ON search_docs USING gin (p);
 CREATE INDEX IF NOT EXISTS search_docs_n ON search_docs USING gin (n);
 CREATE INDEX IF NOT EXISTS search_docs_f ON search_docs USING gin (f);`
 
-const seqBits = 22
+const seqBits = search.DayBits
 
 // maxTotal is where this backend stops counting, below search.MaxTotal:
 // every counted match costs a heap visit and, for a Khmer word (a phrase
@@ -98,25 +96,6 @@ func (x *Index) CreateIndexes(ctx context.Context) error {
 // Close does nothing: the pool belongs to the caller.
 func (x *Index) Close() error { return nil }
 
-func dayKey(t time.Time) int64 {
-	if t.IsZero() {
-		return 0
-	}
-	base := time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)
-	return max(int64(t.Sub(base).Hours()/24)+1, 1)
-}
-
-func dayOf(k int64) time.Time {
-	if k == 0 {
-		return time.Time{}
-	}
-	return time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(k-1))
-}
-
-func facetTerm(name, value string) string {
-	return "zf" + hex.EncodeToString([]byte(name+"="+value))
-}
-
 // quote makes a tsvector/tsquery lexeme literal. Terms are ASCII-safe by
 // the analyzer's contract, but quoting keeps any byte from being syntax.
 func quote(term string) string {
@@ -162,10 +141,10 @@ func (x *Index) vectors(text string) (t, p string) {
 }
 
 func facetVector(d search.Doc) string {
-	terms := []string{quote(facetTerm("kind", d.Kind))}
+	terms := []string{quote(search.FacetTerm("kind", d.Kind))}
 	for name, values := range d.Facets {
 		for _, v := range values {
-			terms = append(terms, quote(facetTerm(name, v)))
+			terms = append(terms, quote(search.FacetTerm(name, v)))
 		}
 	}
 	return strings.Join(terms, " ")
@@ -178,7 +157,7 @@ func (x *Index) Put(ctx context.Context, docs ...search.Doc) error {
 			if _, err := tx.Exec(ctx, `DELETE FROM search_docs WHERE id = $1`, d.ID); err != nil {
 				return err
 			}
-			lo := dayKey(d.Date) << seqBits
+			lo := search.DayKey(d.Date) << seqBits
 			// Serialise key allocation per day; the advisory lock is
 			// released at commit.
 			if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtext('kamnotra-search'), $1::int)`, int32(lo>>seqBits)); err != nil {
@@ -264,7 +243,7 @@ func where(clauses []search.Clause, q search.Query, lo, hi int64) (string, []any
 		}
 		qs := make([]string, len(values))
 		for i, v := range values {
-			qs[i] = quote(facetTerm(name, v))
+			qs[i] = quote(search.FacetTerm(name, v))
 		}
 		conds = append(conds, "f @@ "+arg(strings.Join(qs, " | "))+"::tsquery")
 	}
@@ -297,10 +276,10 @@ func (x *Index) Search(ctx context.Context, q search.Query) (*search.Result, err
 	}
 	lo, hi := int64(0), int64(1)<<62
 	if !q.From.IsZero() {
-		lo = dayKey(q.From) << seqBits
+		lo = search.DayKey(q.From) << seqBits
 	}
 	if !q.To.IsZero() {
-		hi = (dayKey(q.To)+1)<<seqBits - 1
+		hi = (search.DayKey(q.To)+1)<<seqBits - 1
 	}
 	cond, args := where(clauses, q, lo, hi)
 	res := &search.Result{}
@@ -321,15 +300,12 @@ func (x *Index) Search(ctx context.Context, q search.Query) (*search.Result, err
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var h search.Hit
-		var body string
+		var id, kind, title, body string
 		var day int64
-		if err := rows.Scan(&h.ID, &h.Kind, &h.Title, &body, &day); err != nil {
+		if err := rows.Scan(&id, &kind, &title, &body, &day); err != nil {
 			return nil, err
 		}
-		h.Date = dayOf(day)
-		h.Snippet = search.Snippet(x.analyzer, body, clauses, 200)
-		res.Hits = append(res.Hits, h)
+		res.Hits = append(res.Hits, search.NewHit(x.analyzer, clauses, id, kind, title, body, day))
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
@@ -348,18 +324,7 @@ func (x *Index) Search(ctx context.Context, q search.Query) (*search.Result, err
 			if err := rows.Scan(&raw); err != nil {
 				return nil, err
 			}
-			var f map[string][]string
-			if json.Unmarshal([]byte(raw), &f) != nil {
-				continue
-			}
-			for name, values := range f {
-				if res.Facets[name] == nil {
-					res.Facets[name] = map[string]int{}
-				}
-				for _, v := range values {
-					res.Facets[name][v]++
-				}
-			}
+			search.CountFacets(res.Facets, raw)
 		}
 		if err := rows.Err(); err != nil {
 			return nil, err

@@ -13,7 +13,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -22,7 +21,6 @@ import (
 	"runtime"
 	"strings"
 	"sync"
-	"time"
 
 	_ "modernc.org/sqlite" // database/sql driver "sqlite", FTS5 built in
 
@@ -48,7 +46,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
 );`
 
 // seqBits is how many documents one day can hold in the key space.
-const seqBits = 22
+const seqBits = search.DayBits
 
 // Index is an FTS5 search index.
 type Index struct {
@@ -91,37 +89,13 @@ func Open(ctx context.Context, path string, a search.Analyzer) (*Index, error) {
 // Close closes the index file.
 func (x *Index) Close() error { return errors.Join(x.rdb.Close(), x.db.Close()) }
 
-// dayKey maps a date to days since 1900-01-01 plus one; 0 means unknown.
-func dayKey(t time.Time) int64 {
-	if t.IsZero() {
-		return 0
-	}
-	base := time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)
-	d := int64(t.Sub(base).Hours()/24) + 1
-	return max(d, 1)
-}
-
-func dayOf(k int64) time.Time {
-	if k == 0 {
-		return time.Time{}
-	}
-	return time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(k-1))
-}
-
-// facetTerm encodes one facet value as an ASCII alphanumeric term, which
-// the ascii tokenizer keeps whole and no text term can equal ("zf" prefix
-// plus hex; text terms are never hex after a z).
-func facetTerm(name, value string) string {
-	return "zf" + hex.EncodeToString([]byte(name+"="+value))
-}
-
 func facetTerms(d search.Doc) string {
 	var b strings.Builder
-	b.WriteString(facetTerm("kind", d.Kind))
+	b.WriteString(search.FacetTerm("kind", d.Kind))
 	for name, values := range d.Facets {
 		for _, v := range values {
 			b.WriteByte(' ')
-			b.WriteString(facetTerm(name, v))
+			b.WriteString(search.FacetTerm(name, v))
 		}
 	}
 	return b.String()
@@ -173,7 +147,7 @@ func (x *Index) put(ctx context.Context, tx *sql.Tx, d search.Doc, pr prepared) 
 	if err := deleteTx(ctx, tx, d.ID); err != nil {
 		return err
 	}
-	day := dayKey(d.Date)
+	day := search.DayKey(d.Date)
 	lo := day << seqBits
 	var rid int64
 	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(rid)+1, ?) FROM search_docs WHERE rid BETWEEN ? AND ?`,
@@ -264,7 +238,7 @@ func matchExpr(clauses []search.Clause, q search.Query) string {
 	if len(q.Kinds) > 0 {
 		var alts []string
 		for _, k := range q.Kinds {
-			alts = append(alts, facetTerm("kind", k))
+			alts = append(alts, search.FacetTerm("kind", k))
 		}
 		parts = append(parts, "f:("+strings.Join(alts, " OR ")+")")
 	}
@@ -274,7 +248,7 @@ func matchExpr(clauses []search.Clause, q search.Query) string {
 		}
 		var alts []string
 		for _, v := range values {
-			alts = append(alts, facetTerm(name, v))
+			alts = append(alts, search.FacetTerm(name, v))
 		}
 		parts = append(parts, "f:("+strings.Join(alts, " OR ")+")")
 	}
@@ -297,10 +271,10 @@ func (x *Index) Search(ctx context.Context, q search.Query) (*search.Result, err
 	}
 	lo, hi := int64(0), int64(1)<<62
 	if !q.From.IsZero() {
-		lo = dayKey(q.From) << seqBits
+		lo = search.DayKey(q.From) << seqBits
 	}
 	if !q.To.IsZero() {
-		hi = (dayKey(q.To)+1)<<seqBits - 1
+		hi = (search.DayKey(q.To)+1)<<seqBits - 1
 	}
 	match := matchExpr(clauses, q)
 
@@ -333,15 +307,12 @@ func (x *Index) Search(ctx context.Context, q search.Query) (*search.Result, err
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var h search.Hit
-		var body string
+		var id, kind, title, body string
 		var day int64
-		if err := rows.Scan(&h.ID, &h.Kind, &h.Title, &body, &day); err != nil {
+		if err := rows.Scan(&id, &kind, &title, &body, &day); err != nil {
 			return nil, err
 		}
-		h.Date = dayOf(day)
-		h.Snippet = search.Snippet(x.analyzer, body, clauses, 200)
-		res.Hits = append(res.Hits, h)
+		res.Hits = append(res.Hits, search.NewHit(x.analyzer, clauses, id, kind, title, body, day))
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
@@ -368,18 +339,7 @@ func (x *Index) facetCounts(ctx context.Context, newest string, args []any) (map
 		if err := rows.Scan(&raw); err != nil {
 			return nil, err
 		}
-		var f map[string][]string
-		if json.Unmarshal([]byte(raw), &f) != nil {
-			continue
-		}
-		for name, values := range f {
-			if out[name] == nil {
-				out[name] = map[string]int{}
-			}
-			for _, v := range values {
-				out[name][v]++
-			}
-		}
+		search.CountFacets(out, raw)
 	}
 	return out, rows.Err()
 }
