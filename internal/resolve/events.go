@@ -18,7 +18,7 @@ type Events interface {
 type Record interface {
 	People
 	Events
-	Place(ctx context.Context, id string) (*record.Place, error)
+	store.Reader
 }
 
 // family groups types that reports use for one happening: a report of
@@ -146,20 +146,14 @@ func Resolve(ctx context.Context, st Record, x *store.Extraction) error {
 			}
 		}
 	}
-	provinces := map[string]string{}
+	// A place stands for its province (walking up from a commune or
+	// district); a place the record does not know stands for itself.
+	lk := store.NewLookup(st)
 	provinceOf := func(id string) string {
-		if id == "" {
-			return ""
+		if p := lk.Province(ctx, id); p != nil {
+			return p.ID
 		}
-		if p, ok := provinces[id]; ok {
-			return p
-		}
-		out := id
-		if pl, err := st.Place(ctx, id); err == nil && pl.Level != record.PlaceProvince && pl.ParentID != "" {
-			out = pl.ParentID
-		}
-		provinces[id] = out
-		return out
+		return id
 	}
 	merged := map[string]string{} // new event ID → existing event ID
 	kept := x.Events[:0]

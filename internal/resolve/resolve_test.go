@@ -251,3 +251,43 @@ func TestTimeline(t *testing.T) {
 		t.Errorf("Timeline =\n%v\nwant\n%v", got, want)
 	}
 }
+
+// TestResolveWalksToTheProvince: a report placed in a commune and one
+// placed in its province are one event; the commune's province is two
+// levels up.
+func TestResolveWalksToTheProvince(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	for _, p := range []*record.Place{
+		{ID: "kh-12", Level: record.PlaceProvince, Names: record.Names{{Value: "Phnom Penh"}}},
+		{ID: "kh-12-01", Level: record.PlaceDistrict, ParentID: "kh-12", Names: record.Names{{Value: "Mean Chey"}}},
+		{ID: "kh-12-01-03", Level: record.PlaceCommune, ParentID: "kh-12-01", Names: record.Names{{Value: "Steung Meanchey"}}},
+	} {
+		if err := st.PutPlace(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := st.PutOrganisation(ctx, &record.Organisation{ID: "cpp", Kind: record.OrgParty, Names: record.Names{{Value: "cpp"}}}); err != nil {
+		t.Fatal(err)
+	}
+	for i, place := range []string{"kh-12", "kh-12-01-03"} {
+		name := fmt.Sprint("walk", i)
+		d := &record.Document{URL: "https://example.org/" + name, CanonicalURL: "https://example.org/" + name, Text: "x", SHA256: name}
+		if _, err := st.SaveCapture(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+		e := ev(store.NewID("e"), record.EventPartyJoin, "2023-02-03", "cpp", place, 600)
+		x := store.Extraction{DocumentID: d.ID, DocumentVersion: d.Version, ExtractorVersion: "test", Events: []record.Event{e},
+			Citations: []record.Citation{{ID: store.NewID("c"), EventID: e.ID, DocumentID: d.ID, DocumentVersion: d.Version, Span: record.Span{End: 1}, Evidence: "x",
+				ClaimedCount: e.Count, Stance: record.StanceAsserts, ExtractedBy: "extractor/test"}}}
+		if err := Resolve(ctx, st, &x); err != nil {
+			t.Fatal(err)
+		}
+		if err := st.ReplaceExtraction(ctx, x); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if events, cites := countEvents(t, st); events != 1 || cites != 2 {
+		t.Errorf("%d events with %d citations, want 1 with 2", events, cites)
+	}
+}
