@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"github.com/kamnotra/kamnotra/internal/ledger"
@@ -37,13 +38,13 @@ func runLedger(ctx context.Context, env *Env, args []string) error {
 		return usagef("--to: %v", err)
 	}
 	q.By, q.WithReports = *by, *withReports
-	if *by != "" && !contains(ledger.Dimensions, *by) {
+	if *by != "" && !slices.Contains(ledger.Dimensions, *by) {
 		return usagef("--by %q: use one of %s", *by, strings.Join(ledger.Dimensions, ", "))
 	}
 	if *types != "" {
 		for _, t := range strings.Split(*types, ",") {
 			t = strings.TrimSpace(t)
-			if !contains(eventTypeNames(), t) {
+			if !slices.Contains(eventTypeNames(), t) {
 				return usagef("--type %q: use one of %s", t, strings.Join(eventTypeNames(), ", "))
 			}
 			q.Types = append(q.Types, record.EventType(t))
@@ -76,13 +77,4 @@ func eventTypeNames() []string {
 		out = append(out, string(t))
 	}
 	return out
-}
-
-func contains(xs []string, x string) bool {
-	for _, v := range xs {
-		if v == x {
-			return true
-		}
-	}
-	return false
 }

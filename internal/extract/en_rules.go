@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/kamnotra/kamnotra/internal/record"
@@ -1190,7 +1191,7 @@ func (x *enDoc) fillDocLevel(evs []Event) []Event {
 			e := &evs[i]
 			if e.Span.Start < start && e.Span.Start >= prevStart && Family(e.Type) == record.EventDefection {
 				for _, n := range p.names {
-					if !contains(e.PresidedBy, n) {
+					if !slices.Contains(e.PresidedBy, n) {
 						e.PresidedBy = append(e.PresidedBy, n)
 					}
 				}
@@ -1249,7 +1250,7 @@ func sentencePlace(s *enSent, from int) Place {
 			continue
 		}
 		if m.Province != "" && m.Province != p.Province {
-			if p.Province != "" && len(m.Provinces) > 1 && contains(m.Provinces, p.Province) {
+			if p.Province != "" && len(m.Provinces) > 1 && slices.Contains(m.Provinces, p.Province) {
 				// an ambiguous district decided by the province named
 			} else {
 				provs++
@@ -1291,15 +1292,6 @@ func communeAdjective(s *enSent, pa placeAt) bool {
 				return l == "election" || l == "elections" || l == "level" || l == "council" || l == "councils"
 			}
 			return false
-		}
-	}
-	return false
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
 		}
 	}
 	return false

@@ -17,6 +17,7 @@ import (
 	"embed"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -759,7 +760,7 @@ func (g *Gazetteer) FindPlaces(text string) []PlaceMatch {
 			m.District = dists[0].dist.English
 			m.Province = dists[0].prov.English
 			for _, d := range dists {
-				if !contains(m.Provinces, d.prov.English) {
+				if !slices.Contains(m.Provinces, d.prov.English) {
 					m.Provinces = append(m.Provinces, d.prov.English)
 				}
 			}
@@ -774,15 +775,6 @@ func (g *Gazetteer) FindPlaces(text string) []PlaceMatch {
 	}
 	resolveNearby(text, out)
 	return out
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
 
 // resolveNearby lets a place written right after another qualify it:
@@ -800,7 +792,7 @@ func resolveNearby(text string, ms []PlaceMatch) {
 				a.District, a.Province = b.District, b.Province
 			}
 		case record.PlaceDistrict:
-			if b.Level == record.PlaceProvince && len(a.Provinces) > 1 && contains(a.Provinces, b.Province) {
+			if b.Level == record.PlaceProvince && len(a.Provinces) > 1 && slices.Contains(a.Provinces, b.Province) {
 				a.Province, a.Provinces = b.Province, nil
 			}
 		}

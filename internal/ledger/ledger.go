@@ -19,6 +19,7 @@ package ledger
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -156,7 +157,7 @@ func inRange(d, from, to record.Date) bool {
 
 // Compute answers q over the record.
 func Compute(ctx context.Context, src Source, q Query) (*Result, error) {
-	if q.By != ByNone && !contains(Dimensions, q.By) {
+	if q.By != ByNone && !slices.Contains(Dimensions, q.By) {
 		return nil, record.Errorf(record.EInvalid, "cannot slice by %q: use one of %s", q.By, strings.Join(Dimensions, ", "))
 	}
 	types := q.Types
@@ -300,13 +301,4 @@ func sliceID(by string, rows []row) string {
 		}
 	}
 	return id
-}
-
-func contains(xs []string, x string) bool {
-	for _, v := range xs {
-		if v == x {
-			return true
-		}
-	}
-	return false
 }
