@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
+	"runtime/pprof"
 	"sort"
 	"strings"
 )
@@ -54,6 +56,19 @@ func runBench(ctx context.Context, env *Env, args []string) error {
 	bm, ok := benchmarks[args[0]]
 	if !ok {
 		return usagef("unknown benchmark %q: one of %s", args[0], strings.Join(names, ", "))
+	}
+	// KAMNOTRA_CPUPROFILE profiles any benchmark, setup included, for
+	// `go tool pprof`: finding where the time goes is what they are for.
+	if path := env.Getenv("KAMNOTRA_CPUPROFILE"); path != "" {
+		f, err := os.Create(path)
+		if err != nil {
+			return fmt.Errorf("KAMNOTRA_CPUPROFILE: %w", err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return fmt.Errorf("KAMNOTRA_CPUPROFILE: %w", err)
+		}
+		defer pprof.StopCPUProfile()
 	}
 	return bm.Run(ctx, env, args[1:])
 }

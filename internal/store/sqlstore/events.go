@@ -196,7 +196,11 @@ func (s *Store) Events(ctx context.Context, f store.EventFilter) ([]record.Event
 		for i, t := range f.Statuses {
 			a[i] = string(t)
 		}
-		add("e.status IN ("+placeholders(len(a))+")", a...)
+		col := "e.status"
+		if f.PersonID != "" {
+			col = "(e.status || '')" // as for the type: start from the person
+		}
+		add(col+" IN ("+placeholders(len(a))+")", a...)
 	}
 	if !f.From.IsZero() {
 		start, _ := dateRange(f.From)
