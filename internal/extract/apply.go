@@ -25,6 +25,10 @@ import (
 // Organisations and places named are put in the store from the gazetteer
 // when missing, so the events can refer to them.
 func Apply(ctx context.Context, st store.Store, doc *record.Document) error {
+	return apply(ctx, st, resolve.NewResolver(st), doc)
+}
+
+func apply(ctx context.Context, st store.Store, r *resolve.Resolver, doc *record.Document) error {
 	in := Input{Text: doc.Text, Title: doc.Title, Lang: doc.Lang}
 	if doc.Published.Precision() == record.PrecisionDay {
 		in.Published = doc.Published.Start()
@@ -73,7 +77,7 @@ func Apply(ctx context.Context, st store.Store, doc *record.Document) error {
 	}
 	// People named are linked to the record's people, and events another
 	// report already put in the record become citations of that event.
-	if err := resolve.Resolve(ctx, st, &x); err != nil {
+	if err := r.Resolve(ctx, &x); err != nil {
 		return fmt.Errorf("resolve the people and events of document %s: %w", doc.ID, err)
 	}
 	if err := st.ReplaceExtraction(ctx, x); err != nil {
@@ -94,6 +98,7 @@ func outletName(o *record.Outlet) string {
 func Reextract(ctx context.Context, st store.Store, done func(docID string, err error)) (n, failed int, err error) {
 	var firstErr error
 	after := ""
+	r := resolve.NewResolver(st)
 	for {
 		if err := ctx.Err(); err != nil {
 			return n, failed, err
@@ -106,7 +111,7 @@ func Reextract(ctx context.Context, st store.Store, done func(docID string, err 
 			return n, failed, firstErr
 		}
 		for i := range docs {
-			err := Apply(ctx, st, &docs[i])
+			err := apply(ctx, st, r, &docs[i])
 			if err != nil {
 				if ctx.Err() != nil {
 					return n, failed, ctx.Err()

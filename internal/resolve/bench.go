@@ -77,12 +77,14 @@ func BenchResolve(ctx context.Context, st store.Store, name string, cfg BenchCon
 
 	start, cpu0 := time.Now(), cpuTime()
 	done := 0
+	// One Resolver for the run, as a capture or reextraction keeps.
+	r := NewResolver(st)
 	for d := range cfg.Docs {
 		if err := ctx.Err(); err != nil {
 			return res, err
 		}
 		x := c.Extraction(d, docs[d])
-		if err := Resolve(ctx, st, &x); err != nil {
+		if err := r.Resolve(ctx, &x); err != nil {
 			return res, fmt.Errorf("resolve document %d: %w", d, err)
 		}
 		if err := st.ReplaceExtraction(ctx, x); err != nil {
@@ -105,7 +107,7 @@ func BenchResolve(ctx context.Context, st store.Store, name string, cfg BenchCon
 		base = append(base, time.Since(t0))
 		x = c.Extraction(d, docs[d])
 		t0 = time.Now()
-		if err := Resolve(ctx, st, &x); err != nil {
+		if err := r.Resolve(ctx, &x); err != nil {
 			return res, fmt.Errorf("resolve added document %d: %w", d, err)
 		}
 		if err := st.ReplaceExtraction(ctx, x); err != nil {

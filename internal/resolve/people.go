@@ -18,6 +18,7 @@ import (
 
 	"github.com/kamnotra/kamnotra/internal/khmer"
 	"github.com/kamnotra/kamnotra/internal/record"
+	"github.com/kamnotra/kamnotra/internal/store"
 )
 
 // Confidence levels of a link.
@@ -57,11 +58,81 @@ type Linker struct {
 	// full names in this document by key, for one-word mentions.
 	docFull   map[string]string // part key → person ID
 	ambiguous map[string]bool
+	// deferred: people added or renamed wait in pending until the
+	// document's facts are stored with them (store.Extraction.People),
+	// rather than each committing on its own.
+	deferred bool
+	pending  []*record.Person
+	byKey    map[string][]string // PersonNameKey of each pending name → IDs
 }
 
-// NewLinker starts resolving a document's mentions.
+// NewLinker starts resolving a document's mentions, saving each person it
+// adds or renames at once.
 func NewLinker(st People) *Linker {
-	return &Linker{st: st, docFull: map[string]string{}, ambiguous: map[string]bool{}}
+	return &Linker{st: st, docFull: map[string]string{}, ambiguous: map[string]bool{}, byKey: map[string][]string{}}
+}
+
+// newDeferredLinker is a Linker that keeps the people it adds or renames
+// for Pending instead of saving them.
+func newDeferredLinker(st People) *Linker {
+	l := NewLinker(st)
+	l.deferred = true
+	return l
+}
+
+// Pending is what a deferred Linker has yet to save, in the order met.
+func (l *Linker) Pending() []record.Person {
+	out := make([]record.Person, len(l.pending))
+	for i, p := range l.pending {
+		out[i] = *p
+	}
+	return out
+}
+
+// save saves p now, or keeps it for Pending.
+func (l *Linker) save(ctx context.Context, p *record.Person) error {
+	if !l.deferred {
+		return l.st.PutPerson(ctx, p)
+	}
+	if p.ID == "" {
+		p.ID = store.NewID("p")
+	}
+	if i := l.pendingIndex(p.ID); i < 0 {
+		l.pending = append(l.pending, p)
+	} else {
+		l.pending[i] = p
+	}
+	for _, n := range p.Names {
+		k := store.PersonNameKey(n.Value)
+		if k != "" && !slices.Contains(l.byKey[k], p.ID) {
+			l.byKey[k] = append(l.byKey[k], p.ID)
+		}
+	}
+	return nil
+}
+
+func (l *Linker) pendingIndex(id string) int {
+	return slices.IndexFunc(l.pending, func(q *record.Person) bool { return q.ID == id })
+}
+
+// lookup finds the people named like name: those stored, as this
+// document's pending changes have them, and those it has added.
+func (l *Linker) lookup(ctx context.Context, name string) ([]record.Person, error) {
+	found, err := l.st.PeopleByNameKey(ctx, name)
+	if err != nil || len(l.pending) == 0 {
+		return found, err
+	}
+	for i := range found {
+		if j := l.pendingIndex(found[i].ID); j >= 0 {
+			found[i] = *l.pending[j]
+		}
+	}
+	for _, id := range l.byKey[store.PersonNameKey(name)] {
+		if !slices.ContainsFunc(found, func(q record.Person) bool { return q.ID == id }) {
+			found = append(found, *l.pending[l.pendingIndex(id)])
+		}
+	}
+	return found, nil
 }
 
 // Link resolves one mention (titles already stripped, or not), adding a
@@ -79,7 +150,7 @@ func (l *Linker) Link(ctx context.Context, mention string, now time.Time) (Link,
 		}
 		return Link{Confidence: 0}, nil
 	}
-	found, err := l.st.PeopleByNameKey(ctx, bare)
+	found, err := l.lookup(ctx, bare)
 	if err != nil {
 		return Link{}, err
 	}
@@ -97,7 +168,7 @@ func (l *Linker) Link(ctx context.Context, mention string, now time.Time) (Link,
 		if p.Names[0].Script == record.ScriptKhmer {
 			p.Names = append(p.Names, record.Name{Lang: record.LangEnglish, Script: record.ScriptLatin, Value: khmer.Romanize(bare), Kind: record.NameRomanisation})
 		}
-		if err := l.st.PutPerson(ctx, p); err != nil {
+		if err := l.save(ctx, p); err != nil {
 			return Link{}, err
 		}
 		link = Link{PersonID: p.ID, Confidence: ConfidenceKey, Created: true}
@@ -134,7 +205,8 @@ func (l *Linker) addSpelling(ctx context.Context, p *record.Person, name string,
 			}
 		}
 	}
-	p.Names = append(p.Names, n)
-	p.UpdatedAt = now
-	return l.st.PutPerson(ctx, p)
+	q := *p
+	q.Names = append(slices.Clone(p.Names), n)
+	q.UpdatedAt = now
+	return l.save(ctx, &q)
 }

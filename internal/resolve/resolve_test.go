@@ -291,3 +291,57 @@ func TestResolveWalksToTheProvince(t *testing.T) {
 		t.Errorf("%d events with %d citations, want 1 with 2", events, cites)
 	}
 }
+
+// Resolving writes nothing: the people a document names for the first
+// time, or by a new spelling, travel in the extraction and are saved
+// with its facts, once each however often the document names them.
+func TestResolveCarriesPeopleInTheExtraction(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	known := &record.Person{Names: record.Names{{Lang: "en", Script: record.ScriptLatin, Value: "Thol Samnang"}}}
+	if err := st.PutPerson(ctx, known); err != nil {
+		t.Fatal(err)
+	}
+	d := &record.Document{URL: "https://example.org/carry", CanonicalURL: "https://example.org/carry", Text: "x", SHA256: "carry"}
+	if _, err := st.SaveCapture(ctx, d); err != nil {
+		t.Fatal(err)
+	}
+	subject := func(m string) record.Participant {
+		return record.Participant{Role: record.ParticipantSubject, Mention: m}
+	}
+	e1 := ev("e-c1", record.EventArrest, "2023-07-10", "", "", 0)
+	e1.Participants = []record.Participant{subject("Khuong Sreng"), subject("Tol Samnang")}
+	e2 := ev("e-c2", record.EventFlight, "2023-08-01", "", "", 0)
+	e2.Participants = []record.Participant{subject("ឃួង ស្រេង"), subject("Thol Samnang")}
+	x := store.Extraction{DocumentID: d.ID, DocumentVersion: d.Version, ExtractorVersion: "test", Events: []record.Event{e1, e2}}
+	if err := Resolve(ctx, st, &x); err != nil {
+		t.Fatal(err)
+	}
+	if found, _ := st.PeopleByNameKey(ctx, "Khuong Sreng"); len(found) != 0 {
+		t.Fatalf("Resolve saved %+v before the extraction was stored", found)
+	}
+	if k, _ := st.Person(ctx, known.ID); len(k.Names) != 1 {
+		t.Fatalf("Resolve renamed %s before the extraction was stored: %+v", known.ID, k.Names)
+	}
+	if len(x.People) != 2 {
+		t.Fatalf("x.People = %+v, want the newcomer and the known person's new spelling", x.People)
+	}
+	sreng := x.Events[0].Participants[0].PersonID
+	if sreng == "" || x.Events[1].Participants[0].PersonID != sreng {
+		t.Errorf("both scripts of one new name must be one person: %+v / %+v", x.Events[0].Participants, x.Events[1].Participants)
+	}
+	if x.Events[0].Participants[1].PersonID != known.ID || x.Events[1].Participants[1].PersonID != known.ID {
+		t.Errorf("spellings of a known person: %+v / %+v", x.Events[0].Participants, x.Events[1].Participants)
+	}
+	if err := st.ReplaceExtraction(ctx, x); err != nil {
+		t.Fatal(err)
+	}
+	p, err := st.Person(ctx, sreng)
+	if err != nil || !p.Names.Has("Khuong Sreng") || !p.Names.Has("ឃួង ស្រេង") {
+		t.Errorf("the newcomer after storing: %+v, %v", p, err)
+	}
+	k, err := st.Person(ctx, known.ID)
+	if err != nil || !k.Names.Has("Tol Samnang") || !k.Names.Has("Thol Samnang") {
+		t.Errorf("the known person after storing: %+v, %v", k, err)
+	}
+}

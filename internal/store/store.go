@@ -81,8 +81,12 @@ type Extraction struct {
 	DocumentID       string
 	DocumentVersion  int
 	ExtractorVersion string
-	Events           []record.Event    // new events (IDs set by the caller)
-	Citations        []record.Citation // citations of these or of existing events
+	// People the extraction introduces, or whose names it adds to, are
+	// saved as PutPerson does, in the same transaction and before the
+	// events that name them: a document's people and facts land together.
+	People    []record.Person
+	Events    []record.Event    // new events (IDs set by the caller)
+	Citations []record.Citation // citations of these or of existing events
 }
 
 // Store keeps the record. Both implementations pass storetest.Run.

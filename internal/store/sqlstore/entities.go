@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"strings"
+	"time"
 
 	"github.com/kamnotra/kamnotra/internal/record"
 	"github.com/kamnotra/kamnotra/internal/store"
@@ -234,6 +235,24 @@ func (s *Store) readNames(ctx context.Context, nt nameTable, ids []string) (map[
 
 // PutPerson implements store.Store.
 func (s *Store) PutPerson(ctx context.Context, p *record.Person) error {
+	if err := preparePerson(p); err != nil {
+		return err
+	}
+	now := s.nowUTC()
+	saved := *p
+	err := s.transact(ctx, func(t *tx) error {
+		saved.CreatedAt, saved.MergedInto = p.CreatedAt, ""
+		return s.putPerson(t, &saved, now)
+	})
+	if err != nil {
+		return s.fail(err, "save person %s", p.ID)
+	}
+	p.CreatedAt, p.UpdatedAt, p.MergedInto = saved.CreatedAt, now, saved.MergedInto
+	return nil
+}
+
+// preparePerson checks a person and fills its defaults.
+func preparePerson(p *record.Person) error {
 	if p == nil {
 		return record.Errorf(record.EInvalid, "no person to save")
 	}
@@ -246,31 +265,27 @@ func (s *Store) PutPerson(ctx context.Context, p *record.Person) error {
 	if err := checkStatus(p.Status); err != nil {
 		return err
 	}
-	if err := checkNames("person "+p.ID+" names", p.Names); err != nil {
-		return err
-	}
-	now := s.nowUTC()
+	return checkNames("person "+p.ID+" names", p.Names)
+}
+
+// putPerson inserts or replaces p and its names, setting its stored
+// CreatedAt (now when new and left zero) and MergedInto.
+func (s *Store) putPerson(t *tx, p *record.Person, now time.Time) error {
 	created := p.CreatedAt
 	if created.IsZero() {
 		created = now
 	}
 	var mergedInto string
-	err := s.transact(ctx, func(t *tx) error {
-		err := t.queryRow(`INSERT INTO people (id, title_hints, private, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-			ON CONFLICT (id) DO UPDATE SET title_hints = excluded.title_hints, private = excluded.private,
-			status = excluded.status, updated_at = excluded.updated_at
-			RETURNING created_at, merged_into`,
-			p.ID, jsonText(p.TitleHints), p.Private, string(p.Status), s.timeArg(created), s.timeArg(now)).Scan(timeCol{&created}, strCol{&mergedInto})
-		if err != nil {
-			return err
-		}
-		return s.writeNames(t, personNames, p.ID, p.Names)
-	})
+	err := t.queryRow(`INSERT INTO people (id, title_hints, private, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET title_hints = excluded.title_hints, private = excluded.private,
+		status = excluded.status, updated_at = excluded.updated_at
+		RETURNING created_at, merged_into`,
+		p.ID, jsonText(p.TitleHints), p.Private, string(p.Status), s.timeArg(created), s.timeArg(now)).Scan(timeCol{&created}, strCol{&mergedInto})
 	if err != nil {
-		return s.fail(err, "save person %s", p.ID)
+		return err
 	}
-	p.CreatedAt, p.UpdatedAt, p.MergedInto = created, now, mergedInto
-	return nil
+	p.CreatedAt, p.MergedInto = created, mergedInto
+	return s.writeNames(t, personNames, p.ID, p.Names)
 }
 
 func checkStatus(st record.Status) error {

@@ -401,6 +401,13 @@ func (s *Store) ReplaceExtraction(ctx context.Context, x store.Extraction) error
 		}
 		cites[i] = c
 	}
+	people := make([]record.Person, len(x.People))
+	for i := range x.People {
+		people[i] = x.People[i]
+		if err := preparePerson(&people[i]); err != nil {
+			return err
+		}
+	}
 	now := s.nowUTC()
 	err := s.transact(ctx, func(t *tx) error {
 		var version int
@@ -445,6 +452,13 @@ func (s *Store) ReplaceExtraction(ctx context.Context, x store.Extraction) error
 				AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.start_event_id = events.id OR m.end_event_id = events.id)`,
 				chunk...); err != nil {
 				return err
+			}
+		}
+		for i := range people {
+			p := people[i] // a fresh copy each run of the transaction
+			p.CreatedAt = x.People[i].CreatedAt
+			if err := s.putPerson(t, &p, now); err != nil {
+				return fmt.Errorf("person %s: %w", p.ID, err)
 			}
 		}
 		for i := range events {

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -53,6 +54,7 @@ func Run(t *testing.T, open Opener) {
 		{"Citations", testCitations},
 		{"ReplaceExtraction", testReplaceExtraction},
 		{"ReplaceExtractionAtomic", testReplaceExtractionAtomic},
+		{"ReplaceExtractionPeople", testReplaceExtractionPeople},
 		{"Memberships", testMemberships},
 		{"NotFound", testNotFound},
 		{"TextLimits", testTextLimits},
@@ -1516,6 +1518,57 @@ func testReplaceExtractionAtomic(t *testing.T, open Opener) {
 	must(t, err)
 	if d.ExtractorVersion != "v1" {
 		t.Errorf("extractor version %q after a failed run, want v1", d.ExtractorVersion)
+	}
+}
+
+// An extraction carries the people it names first, and a new spelling of
+// a known person: they are saved with its facts or not at all.
+func testReplaceExtractionPeople(t *testing.T, open Opener) {
+	s := open(t)
+	ctx := ctxT(t)
+	w := makeWorld(t, s)
+	id := w.doc1.ID
+	newcomer := record.Person{ID: "p-new", Names: record.Names{{Lang: "en", Script: "Latn", Value: "Khuong Sreng"}}}
+	renamed := *w.a
+	renamed.Names = append(slices.Clone(w.a.Names), record.Name{Lang: "km", Script: "Khmr", Value: "សុខ វណ្ណារី", Kind: record.NameVariant})
+	participants := []record.Participant{
+		{Role: record.ParticipantSubject, PersonID: "p-new", Mention: "Khuong Sreng"},
+		{Role: record.ParticipantSubject, PersonID: w.a.ID, Mention: "សុខ វណ្ណារី"},
+	}
+	broken := store.Extraction{DocumentID: id, DocumentVersion: 1, ExtractorVersion: "v1",
+		People: []record.Person{newcomer, renamed},
+		Events: []record.Event{{ID: "e-1", Type: record.EventArrest, Participants: participants}},
+		Citations: []record.Citation{
+			{ID: "c-1", EventID: "e-1", Span: record.Span{Start: 0, End: 3}},
+			{ID: "c-2", EventID: "e-missing", Span: record.Span{Start: 0, End: 3}},
+		}}
+	wantCode(t, s.ReplaceExtraction(ctx, broken), record.EInvalid)
+	_, err := s.Person(ctx, "p-new")
+	wantCode(t, err, record.ENotFound)
+	if a, err := s.Person(ctx, w.a.ID); err != nil || len(a.Names) != len(w.a.Names) {
+		t.Errorf("a failed extraction changed %s's names: %+v, %v", w.a.ID, a, err)
+	}
+
+	good := broken
+	good.Citations = good.Citations[:1]
+	must(t, s.ReplaceExtraction(ctx, good))
+	p, err := s.Person(ctx, "p-new")
+	must(t, err)
+	if p.CreatedAt.IsZero() || !p.Names.Has("Khuong Sreng") {
+		t.Errorf("person saved with the extraction: %+v", p)
+	}
+	if found, err := s.PeopleByNameKey(ctx, "ឃួង ស្រេង"); err != nil || len(found) != 1 || found[0].ID != "p-new" {
+		t.Errorf("the new person by another script's key: %+v, %v", found, err)
+	}
+	a, err := s.Person(ctx, w.a.ID)
+	must(t, err)
+	if !a.Names.Has("សុខ វណ្ណារី") || !a.Names.Has("Sok Vannary") {
+		t.Errorf("new spelling not kept beside the old: %+v", a.Names)
+	}
+	e, err := s.Event(ctx, "e-1")
+	must(t, err)
+	if len(e.Participants) != 2 || e.Participants[0].PersonID != "p-new" {
+		t.Errorf("event participants: %+v", e.Participants)
 	}
 }
 
