@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"time"
 
 	"github.com/kamnotra/kamnotra/internal/search/searchopen"
+	"github.com/kamnotra/kamnotra/internal/store/sqlite"
 	"github.com/kamnotra/kamnotra/internal/store/storeopen"
 	"github.com/kamnotra/kamnotra/internal/web"
 )
@@ -45,7 +47,7 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer idx.Close()
-	h := web.NewServer(st, web.Options{
+	opts := web.Options{
 		Searcher:      webSearcher{idx},
 		ArchiveDir:    archiveDir(env),
 		Logger:        env.Logger,
@@ -53,7 +55,18 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 		DefaultLang:   *lang,
 		RatePerSecond: *rate,
 		BaseURL:       *baseURL,
-	})
+	}
+	if env.DBURL == "" {
+		// Pages are kept between changes of the record; any process that
+		// writes to it (a capture run, an editor) makes them stale.
+		v, err := web.OpenSQLiteVersion(ctx, filepath.Join(env.DataDir, sqlite.FileName))
+		if err != nil {
+			return err
+		}
+		defer v.Close()
+		opts.Version = v.Version
+	}
+	h := web.NewServer(st, opts)
 	srv, err := web.Listen(*addr, h, env.Logger)
 	if err != nil {
 		return err

@@ -98,7 +98,9 @@ func (h *handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	}
 	ep.Hint = rq.L.T("error.hint")
 	p := &page{Template: "error", Title: ep.Heading, Data: ep, JSON: body}
-	out, ctype, rerr := h.encode(rq, p, status)
+	buf := getBuf()
+	defer putBuf(buf)
+	ctype, rerr := h.encode(buf, rq, p, status)
 	hd := w.Header()
 	hd.Set("Cache-Control", "no-store")
 	hd.Del("ETag")
@@ -112,7 +114,7 @@ func (h *handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	hd.Set("Content-Type", ctype)
 	hd.Set("Vary", "Accept, Accept-Language, Cookie")
 	w.WriteHeader(status)
-	w.Write(out)
+	w.Write(buf.Bytes())
 }
 
 func statusMsgID(status int) string {

@@ -38,6 +38,7 @@ const (
 // fixture is a seeded store and the IDs tests look for.
 type fixture struct {
 	st         store.Store
+	dbPath     string
 	archiveDir string
 	kmDoc      string // Fresh News, Khmer, archived
 	enDoc      string // CamboJA, English, archive file missing
@@ -73,12 +74,13 @@ func newFixture(t testing.TB) *fixture {
 	t.Helper()
 	ctx := context.Background()
 	dir := t.TempDir()
-	st, err := sqlite.Open(ctx, filepath.Join(dir, "kamnotra.db"))
+	dbPath := filepath.Join(dir, "kamnotra.db")
+	st, err := sqlite.Open(ctx, dbPath)
 	if err != nil {
 		t.Fatalf("opening the SQLite store: %v", err)
 	}
 	t.Cleanup(func() { st.Close() })
-	f := &fixture{st: st, archiveDir: filepath.Join(dir, "archive")}
+	f := &fixture{st: st, dbPath: dbPath, archiveDir: filepath.Join(dir, "archive")}
 	now := time.Date(2026, 11, 1, 9, 30, 0, 0, time.UTC)
 
 	must(t, st.PutOutlet(ctx, &record.Outlet{ID: "fresh-news", Kind: record.OutletProGovernment, Langs: []string{"km", "en"},
@@ -196,9 +198,19 @@ func newFixture(t testing.TB) *fixture {
 func itoa(n int) string { return strconv.Itoa(n) }
 
 // site returns the handler over the fixture with options for tests: no
-// rate limit unless a test sets one.
+// rate limit unless a test sets one, and the page cache on, following the
+// database, so that every test that changes the record between requests
+// also checks that no page outlives the change.
 func (f *fixture) site(t testing.TB, opts Options) http.Handler {
 	t.Helper()
+	if opts.Version == nil {
+		v, err := OpenSQLiteVersion(t.Context(), f.dbPath)
+		if err != nil {
+			t.Fatalf("watching the fixture database: %v", err)
+		}
+		t.Cleanup(func() { v.Close() })
+		opts.Version = v.Version
+	}
 	if opts.ArchiveDir == "" && opts.Archive == nil {
 		opts.ArchiveDir = f.archiveDir
 	}

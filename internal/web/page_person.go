@@ -115,6 +115,8 @@ func (h *handler) personPage(rq *req) (*page, error) {
 		return nil, record.Wrap(record.ENotFound, err, "no person %s", id)
 	}
 	lk := newLookup(ctx, h.st, rq.L)
+	// The person is in every membership and event below: read once.
+	lk.people[id] = p
 	ms, err := h.st.Memberships(ctx, id, "")
 	if err != nil {
 		return nil, err

@@ -247,47 +247,91 @@ func (h *handler) newReq(w http.ResponseWriter, r *http.Request) *req {
 }
 
 // serve adapts a page handler: errors go to fail, pages are rendered as HTML
-// or JSON with an ETag over the exact bytes.
+// or JSON with an ETag over the exact bytes. Pages are kept in the page
+// cache, when the site has one: fn must then depend on nothing but the
+// record, the URL, the UI language and the format.
 func (h *handler) serve(fn func(*req) (*page, error)) http.HandlerFunc {
+	return h.serveWith(fn, h.cache != nil)
+}
+
+// serveLive is serve without the page cache, for pages that read more
+// than the record (the search index).
+func (h *handler) serveLive(fn func(*req) (*page, error)) http.HandlerFunc {
+	return h.serveWith(fn, false)
+}
+
+func (h *handler) serveWith(fn func(*req) (*page, error), cached bool) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		rq := h.newReq(w, r)
+		var ver uint64
+		var key pageKey
+		if cached {
+			var err error
+			if ver, err = h.cache.version(r.Context()); err != nil {
+				// Still answer, from the record itself.
+				h.log.Warn("cannot tell whether the record changed; not caching this page", "path", r.URL.Path, "err", err)
+				cached = false
+			} else {
+				key = keyOf(rq)
+				if cp := h.cache.get(ver, key); cp != nil {
+					h.write(w, r, rq, cp.body, cp.ctype, cp.etag)
+					return
+				}
+			}
+		}
 		p, err := fn(rq)
 		if err != nil {
 			h.fail(w, r, err)
 			return
 		}
-		body, ctype, err := h.encode(rq, p, 0)
+		buf := getBuf()
+		defer putBuf(buf)
+		ctype, err := h.encode(buf, rq, p, 0)
 		if err != nil {
 			h.fail(w, r, err)
 			return
 		}
-		hd := w.Header()
-		hd.Set("Content-Type", ctype)
-		hd.Set("Vary", "Accept, Accept-Language, Cookie")
-		if rq.JSON {
-			// Public, read-only data: scripts on other sites (a mirror, a
-			// researcher's notebook) may read it.
-			hd.Set("Access-Control-Allow-Origin", "*")
+		body := buf.Bytes()
+		etag := etagOf(body)
+		if cached {
+			h.cache.put(ver, key, &cachedPage{body: bytes.Clone(body), ctype: ctype, etag: etag})
 		}
-		if hd.Get("Set-Cookie") != "" {
-			// A response that sets the reader's language is theirs alone.
-			hd.Set("Cache-Control", "private, no-cache")
-		} else {
-			hd.Set("Cache-Control", "public, max-age=60")
-		}
-		sum := sha256.Sum256(body)
-		etag := `"` + hex.EncodeToString(sum[:12]) + `"`
-		hd.Set("ETag", etag)
-		if etagMatch(r.Header.Get("If-None-Match"), etag) {
-			w.WriteHeader(http.StatusNotModified)
-			return
-		}
-		hd.Set("Content-Length", strconv.Itoa(len(body)))
-		if r.Method == http.MethodHead {
-			return
-		}
-		w.Write(body)
+		h.write(w, r, rq, body, ctype, etag)
 	}
+}
+
+func etagOf(body []byte) string {
+	sum := sha256.Sum256(body)
+	return `"` + hex.EncodeToString(sum[:12]) + `"`
+}
+
+// write sends a rendered page with its caching headers, or 304 when the
+// reader has it already.
+func (h *handler) write(w http.ResponseWriter, r *http.Request, rq *req, body []byte, ctype, etag string) {
+	hd := w.Header()
+	hd.Set("Content-Type", ctype)
+	hd.Set("Vary", "Accept, Accept-Language, Cookie")
+	if rq.JSON {
+		// Public, read-only data: scripts on other sites (a mirror, a
+		// researcher's notebook) may read it.
+		hd.Set("Access-Control-Allow-Origin", "*")
+	}
+	if hd.Get("Set-Cookie") != "" {
+		// A response that sets the reader's language is theirs alone.
+		hd.Set("Cache-Control", "private, no-cache")
+	} else {
+		hd.Set("Cache-Control", "public, max-age=60")
+	}
+	hd.Set("ETag", etag)
+	if etagMatch(r.Header.Get("If-None-Match"), etag) {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	hd.Set("Content-Length", strconv.Itoa(len(body)))
+	if r.Method == http.MethodHead {
+		return
+	}
+	w.Write(body)
 }
 
 func etagMatch(header, etag string) bool {
@@ -300,30 +344,30 @@ func etagMatch(header, etag string) bool {
 	return false
 }
 
-// encode renders p for rq as JSON or as the HTML page in rq's language.
-func (h *handler) encode(rq *req, p *page, status int) ([]byte, string, error) {
-	var buf bytes.Buffer
+// encode renders p for rq into buf as JSON or as the HTML page in rq's
+// language, and returns its content type.
+func (h *handler) encode(buf *bytes.Buffer, rq *req, p *page, status int) (string, error) {
 	if rq.JSON {
-		enc := json.NewEncoder(&buf)
+		enc := json.NewEncoder(buf)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(p.JSON); err != nil {
-			return nil, "", fmt.Errorf("encoding %s as JSON: %w", p.Template, err)
+			return "", fmt.Errorf("encoding %s as JSON: %w", p.Template, err)
 		}
-		return buf.Bytes(), "application/json; charset=utf-8", nil
+		return "application/json; charset=utf-8", nil
 	}
 	u, err := h.views()
 	if err != nil {
-		return nil, "", err
+		return "", err
 	}
 	t := u.pages[rq.L.Lang][p.Template]
 	if t == nil {
-		return nil, "", fmt.Errorf("no template %q", p.Template)
+		return "", fmt.Errorf("no template %q", p.Template)
 	}
 	v := view{L: rq.L, Title: p.Title, Nav: p.Nav, Switch: langSwitch(rq), Query: rq.URL.Query().Get("q"), Status: status, Page: p.Data}
-	if err := t.ExecuteTemplate(&buf, "layout", v); err != nil {
-		return nil, "", fmt.Errorf("rendering %s: %w", p.Template, err)
+	if err := t.ExecuteTemplate(buf, "layout", v); err != nil {
+		return "", fmt.Errorf("rendering %s: %w", p.Template, err)
 	}
-	return buf.Bytes(), "text/html; charset=utf-8", nil
+	return "text/html; charset=utf-8", nil
 }
 
 // langSwitch links the same page in every UI language.

@@ -21,8 +21,9 @@ func (h *handler) routes() {
 	m.HandleFunc("GET /documents", h.serve(h.documentList))
 	m.HandleFunc("GET /documents.json", h.serve(h.documentList))
 	m.HandleFunc("GET /documents/{id}", h.serve(h.documentPage))
-	m.HandleFunc("GET /documents/{id}/archive", h.serve(h.archivePage))
-	m.HandleFunc("GET /documents/{id}/archive.json", h.serve(h.archivePage))
+	// The archive pages read WARC files besides the record.
+	m.HandleFunc("GET /documents/{id}/archive", h.serveLive(h.archivePage))
+	m.HandleFunc("GET /documents/{id}/archive.json", h.serveLive(h.archivePage))
 	m.HandleFunc("GET /documents/{id}/archive/text", h.archiveText)
 	m.HandleFunc("GET /documents/{id}/archive/view", h.archiveView)
 
@@ -44,8 +45,9 @@ func (h *handler) routes() {
 	m.HandleFunc("GET /ledger.json", h.serve(h.ledgerPage))
 	m.HandleFunc("GET /ledger.csv", h.ledgerCSV)
 
-	m.HandleFunc("GET /search", h.serve(h.search))
-	m.HandleFunc("GET /search.json", h.serve(h.search))
+	// Search reads the search index, which changes apart from the record.
+	m.HandleFunc("GET /search", h.serveLive(h.search))
+	m.HandleFunc("GET /search.json", h.serveLive(h.search))
 
 	m.HandleFunc("GET /static/{file}", h.serveStatic)
 	m.HandleFunc("GET /openapi.json", h.serveOpenAPI)

@@ -41,6 +41,12 @@ type Options struct {
 	BaseURL string
 	// PageSize is the length of listed pages; zero means 50.
 	PageSize int
+	// Version, when set, returns a number that grows whenever the record
+	// changes (SQLiteVersion.Version, say). Pages built from the record are
+	// then kept in memory and served again until it does.
+	Version func(context.Context) (uint64, error)
+	// CacheBytes bounds the memory those pages take; zero means 64 MiB.
+	CacheBytes int
 }
 
 // handler is the site: the store, the templates and the options.
@@ -50,6 +56,9 @@ type handler struct {
 	log  *slog.Logger
 	ui   *ui
 	mux  *http.ServeMux
+	// cache keeps rendered pages; nil without Options.Version, and in Dev
+	// mode, where templates change under it.
+	cache *pageCache
 }
 
 // NewServer returns the site's handler. It panics if the embedded templates
@@ -86,6 +95,12 @@ func newHandler(st store.Store, opts Options) (*handler, error) {
 		return nil, err
 	}
 	h := &handler{st: st, opts: opts, log: opts.Logger, ui: u, mux: http.NewServeMux()}
+	if opts.Version != nil && !opts.Dev {
+		if opts.CacheBytes <= 0 {
+			opts.CacheBytes = 64 << 20
+		}
+		h.cache = newPageCache(opts.Version, opts.CacheBytes)
+	}
 	h.routes()
 	return h, nil
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/kamnotra/kamnotra/internal/record"
 	"github.com/kamnotra/kamnotra/internal/search"
 	"github.com/kamnotra/kamnotra/internal/search/sqlite"
+	storesqlite "github.com/kamnotra/kamnotra/internal/store/sqlite"
 	"github.com/kamnotra/kamnotra/internal/store/storeopen"
 	"github.com/kamnotra/kamnotra/internal/web"
 )
@@ -36,6 +37,11 @@ type WebOptions struct {
 	Seed        uint64
 	// Searcher adapts the index to the site, as the serve command does.
 	Searcher func(search.Index) web.Searcher
+	// Pages names the page kinds to drive besides the baseline: "person",
+	// "search"; empty means both.
+	Pages []string
+	// NoCache serves without the page cache, to measure building pages.
+	NoCache bool
 }
 
 // RunWeb builds (or reuses) a record of o.Docs documents with events
@@ -91,6 +97,15 @@ func RunWeb(ctx context.Context, o WebOptions, w io.Writer) error {
 	}
 	defer idx.Close()
 	opts := web.Options{RatePerSecond: -1, DefaultLang: "km"}
+	if !o.NoCache {
+		// As the serve command does.
+		v, err := web.OpenSQLiteVersion(ctx, filepath.Join(dir, storesqlite.FileName))
+		if err != nil {
+			return err
+		}
+		defer v.Close()
+		opts.Version = v.Version
+	}
 	if o.Searcher != nil {
 		opts.Searcher = o.Searcher(idx)
 	}
@@ -117,16 +132,23 @@ func RunWeb(ctx context.Context, o WebOptions, w io.Writer) error {
 	for _, q := range c.Queries(1000, o.Seed+1) {
 		searches = append(searches, "/search?lang=km&q="+url.QueryEscape(q.Text))
 	}
-	kinds := []struct {
+	type kind struct {
 		name  string
 		paths []string
-	}{
-		{"static (baseline)", []string{asset}},
-		{"person page", people},
-		{"search page", searches},
 	}
-	fmt.Fprintf(w, "\nweb: %d documents, %d people; %d requests per page kind, %d concurrent, loopback; load average %s\n",
-		o.Docs, o.People, o.Requests, o.Concurrency, LoadAvg())
+	kinds := []kind{{"static (baseline)", []string{asset}}}
+	if len(o.Pages) == 0 || slices.Contains(o.Pages, "person") {
+		kinds = append(kinds, kind{"person page", people})
+	}
+	if len(o.Pages) == 0 || slices.Contains(o.Pages, "search") {
+		kinds = append(kinds, kind{"search page", searches})
+	}
+	cache := "page cache on"
+	if o.NoCache {
+		cache = "no page cache"
+	}
+	fmt.Fprintf(w, "\nweb: %d documents, %d people; %d requests per page kind, %d concurrent, loopback, %s; load average %s\n",
+		o.Docs, o.People, o.Requests, o.Concurrency, cache, LoadAvg())
 	fmt.Fprintln(w, "| page | requests | errors | req/s | p50 ms | p99 ms | req/s ÷ baseline | p99 ÷ baseline | CPU ms/request (server and client) | req/s if it had 2 idle cores |")
 	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|---|")
 	var baseline LoadResult
