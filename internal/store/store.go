@@ -171,6 +171,11 @@ type Store interface {
 	// records x.ExtractorVersion on the document, all in one transaction.
 	// An editor's citations and events are never removed.
 	ReplaceExtraction(ctx context.Context, x Extraction) error
+	// ReplaceExtractions does what ReplaceExtraction does for each of xs
+	// in turn, in one transaction: all or none. A later extraction may
+	// cite an event an earlier one adds. Loading many documents this way
+	// saves a commit, and on a server its round trips, per document.
+	ReplaceExtractions(ctx context.Context, xs []Extraction) error
 
 	// Memberships and posts.
 	PutMembership(ctx context.Context, m *record.Membership) error

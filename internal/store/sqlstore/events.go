@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -367,18 +368,63 @@ func (s *Store) DocumentCitations(ctx context.Context, documentID string) ([]rec
 // already are replaced only while no editor has touched them (status
 // extracted); an editor's event keeps its fields and gains the citations.
 func (s *Store) ReplaceExtraction(ctx context.Context, x store.Extraction) error {
+	return s.ReplaceExtractions(ctx, []store.Extraction{x})
+}
+
+// ReplaceExtractions implements store.Store: the extractions in turn, in
+// one transaction.
+func (s *Store) ReplaceExtractions(ctx context.Context, xs []store.Extraction) error {
+	ps := make([]preparedExtraction, len(xs))
+	for i, x := range xs {
+		p, err := s.prepareExtraction(x)
+		if err != nil {
+			return err
+		}
+		ps[i] = p
+	}
+	if len(ps) == 0 {
+		return nil
+	}
+	now := s.nowUTC()
+	err := s.transact(ctx, func(t *tx) error {
+		for i := range ps {
+			if err := s.replaceExtraction(t, &ps[i], now); err != nil {
+				if len(ps) > 1 {
+					return fmt.Errorf("document %s: %w", ps[i].x.DocumentID, err)
+				}
+				return err
+			}
+		}
+		return nil
+	})
+	if len(ps) == 1 {
+		return s.fail(err, "replace the extraction of document %s", xs[0].DocumentID)
+	}
+	return s.fail(err, "replace the extractions of %d documents", len(ps))
+}
+
+// preparedExtraction is an extraction checked and with its defaults
+// filled, ready to be written.
+type preparedExtraction struct {
+	x      store.Extraction
+	people []record.Person
+	events []record.Event
+	cites  []record.Citation
+}
+
+func (s *Store) prepareExtraction(x store.Extraction) (preparedExtraction, error) {
 	if x.DocumentID == "" {
-		return record.Errorf(record.EInvalid, "extraction names no document")
+		return preparedExtraction{}, record.Errorf(record.EInvalid, "extraction names no document")
 	}
 	if x.ExtractorVersion == "" {
-		return record.Errorf(record.EInvalid, "extraction of %s has no extractor version", x.DocumentID)
+		return preparedExtraction{}, record.Errorf(record.EInvalid, "extraction of %s has no extractor version", x.DocumentID)
 	}
 	by := "extractor/" + x.ExtractorVersion
 	events := make([]record.Event, len(x.Events))
 	for i := range x.Events {
 		events[i] = x.Events[i]
 		if err := s.prepareEvent(&events[i]); err != nil {
-			return err
+			return preparedExtraction{}, err
 		}
 	}
 	cites := make([]record.Citation, len(x.Citations))
@@ -388,13 +434,13 @@ func (s *Store) ReplaceExtraction(ctx context.Context, x store.Extraction) error
 			c.ExtractedBy = by
 		}
 		if !c.MachineExtracted() {
-			return record.Errorf(record.EInvalid, "citation %d of the extraction of %s is by %q: an extraction holds only extractor/… citations", i, x.DocumentID, c.ExtractedBy)
+			return preparedExtraction{}, record.Errorf(record.EInvalid, "citation %d of the extraction of %s is by %q: an extraction holds only extractor/… citations", i, x.DocumentID, c.ExtractedBy)
 		}
 		if c.DocumentID == "" {
 			c.DocumentID = x.DocumentID
 		}
 		if c.DocumentID != x.DocumentID {
-			return record.Errorf(record.EInvalid, "citation %d of the extraction of %s cites document %s", i, x.DocumentID, c.DocumentID)
+			return preparedExtraction{}, record.Errorf(record.EInvalid, "citation %d of the extraction of %s cites document %s", i, x.DocumentID, c.DocumentID)
 		}
 		if c.DocumentVersion == 0 {
 			c.DocumentVersion = x.DocumentVersion
@@ -405,97 +451,101 @@ func (s *Store) ReplaceExtraction(ctx context.Context, x store.Extraction) error
 	for i := range x.People {
 		people[i] = x.People[i]
 		if err := preparePerson(&people[i]); err != nil {
+			return preparedExtraction{}, err
+		}
+	}
+	return preparedExtraction{x: x, people: people, events: events, cites: cites}, nil
+}
+
+// replaceExtraction writes one prepared extraction in t. It copies what it
+// changes, so that a transaction run again starts from the same values.
+func (s *Store) replaceExtraction(t *tx, p *preparedExtraction, now time.Time) error {
+	x, people, cites := p.x, p.people, slices.Clone(p.cites)
+	events := slices.Clone(p.events)
+	var version int
+	err := t.queryRow(`SELECT version FROM documents WHERE id = ?`+s.d.ForUpdate(), x.DocumentID).Scan(&version)
+	if errors.Is(err, sql.ErrNoRows) {
+		return record.Errorf(record.ENotFound, "no document with ID %q to record an extraction of", x.DocumentID)
+	}
+	if err != nil {
+		return err
+	}
+	// The events the old machine citations supported: candidates for
+	// removal once those citations are gone.
+	rows, err := t.query(`SELECT DISTINCT event_id FROM citations WHERE document_id = ? AND extracted_by LIKE 'extractor/%'`, x.DocumentID)
+	if err != nil {
+		return err
+	}
+	var candidates []any
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return err
+		}
+		candidates = append(candidates, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if _, err := t.exec(`DELETE FROM citations WHERE document_id = ? AND extracted_by LIKE 'extractor/%'`, x.DocumentID); err != nil {
+		return err
+	}
+	for len(candidates) > 0 {
+		chunk := candidates[:min(len(candidates), 500)]
+		candidates = candidates[len(chunk):]
+		// Left alone: events an editor reviewed, published or
+		// rejected, events another citation still supports, and
+		// events a membership starts or ends with.
+		if _, err := t.exec(`DELETE FROM events WHERE id IN (`+placeholders(len(chunk))+`)
+			AND status = 'extracted'
+			AND NOT EXISTS (SELECT 1 FROM citations c WHERE c.event_id = events.id)
+			AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.start_event_id = events.id OR m.end_event_id = events.id)`,
+			chunk...); err != nil {
 			return err
 		}
 	}
-	now := s.nowUTC()
-	err := s.transact(ctx, func(t *tx) error {
-		var version int
-		err := t.queryRow(`SELECT version FROM documents WHERE id = ?`+s.d.ForUpdate(), x.DocumentID).Scan(&version)
-		if errors.Is(err, sql.ErrNoRows) {
-			return record.Errorf(record.ENotFound, "no document with ID %q to record an extraction of", x.DocumentID)
+	for i := range people {
+		p := people[i] // a fresh copy each run of the transaction
+		p.CreatedAt = x.People[i].CreatedAt
+		if err := s.putPerson(t, &p, now); err != nil {
+			return fmt.Errorf("person %s: %w", p.ID, err)
 		}
-		if err != nil {
-			return err
-		}
-		// The events the old machine citations supported: candidates for
-		// removal once those citations are gone.
-		rows, err := t.query(`SELECT DISTINCT event_id FROM citations WHERE document_id = ? AND extracted_by LIKE 'extractor/%'`, x.DocumentID)
-		if err != nil {
-			return err
-		}
-		var candidates []any
-		for rows.Next() {
-			var id string
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return err
-			}
-			candidates = append(candidates, id)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		if _, err := t.exec(`DELETE FROM citations WHERE document_id = ? AND extracted_by LIKE 'extractor/%'`, x.DocumentID); err != nil {
-			return err
-		}
-		for len(candidates) > 0 {
-			chunk := candidates[:min(len(candidates), 500)]
-			candidates = candidates[len(chunk):]
-			// Left alone: events an editor reviewed, published or
-			// rejected, events another citation still supports, and
-			// events a membership starts or ends with.
-			if _, err := t.exec(`DELETE FROM events WHERE id IN (`+placeholders(len(chunk))+`)
-				AND status = 'extracted'
-				AND NOT EXISTS (SELECT 1 FROM citations c WHERE c.event_id = events.id)
-				AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.start_event_id = events.id OR m.end_event_id = events.id)`,
-				chunk...); err != nil {
-				return err
-			}
-		}
-		for i := range people {
-			p := people[i] // a fresh copy each run of the transaction
-			p.CreatedAt = x.People[i].CreatedAt
-			if err := s.putPerson(t, &p, now); err != nil {
-				return fmt.Errorf("person %s: %w", p.ID, err)
-			}
-		}
-		for i := range events {
-			e := &events[i]
-			var status string
-			err := t.queryRow(`SELECT status FROM events WHERE id = ?`+s.d.ForUpdate(), e.ID).Scan(&status)
-			switch {
-			case errors.Is(err, sql.ErrNoRows), err == nil && status == string(record.StatusExtracted):
-				created := e.CreatedAt
-				if created.IsZero() {
-					created = now
-				}
-				if err := s.putEvent(t, e, s.timeArg(created), s.timeArg(now)); err != nil {
-					return fmt.Errorf("event %s: %w", e.ID, err)
-				}
-			case err != nil:
-				return err
-			}
-		}
-		for i := range cites {
-			c := &cites[i]
-			if c.DocumentVersion == 0 {
-				c.DocumentVersion = version
-			}
-			if err := s.prepareCitation(c); err != nil {
-				return err
-			}
-			created := c.CreatedAt
+	}
+	for i := range events {
+		e := &events[i]
+		var status string
+		err := t.queryRow(`SELECT status FROM events WHERE id = ?`+s.d.ForUpdate(), e.ID).Scan(&status)
+		switch {
+		case errors.Is(err, sql.ErrNoRows), err == nil && status == string(record.StatusExtracted):
+			created := e.CreatedAt
 			if created.IsZero() {
 				created = now
 			}
-			if err := s.putCitation(t, c, s.timeArg(created), false); err != nil {
-				return fmt.Errorf("citation %s of event %s: %w", c.ID, c.EventID, err)
+			if err := s.putEvent(t, e, s.timeArg(created), s.timeArg(now)); err != nil {
+				return fmt.Errorf("event %s: %w", e.ID, err)
 			}
+		case err != nil:
+			return err
 		}
-		_, err = t.exec(`UPDATE documents SET extractor_version = ? WHERE id = ?`, x.ExtractorVersion, x.DocumentID)
-		return err
-	})
-	return s.fail(err, "replace the extraction of document %s", x.DocumentID)
+	}
+	for i := range cites {
+		c := &cites[i]
+		if c.DocumentVersion == 0 {
+			c.DocumentVersion = version
+		}
+		if err := s.prepareCitation(c); err != nil {
+			return err
+		}
+		created := c.CreatedAt
+		if created.IsZero() {
+			created = now
+		}
+		if err := s.putCitation(t, c, s.timeArg(created), false); err != nil {
+			return fmt.Errorf("citation %s of event %s: %w", c.ID, c.EventID, err)
+		}
+	}
+	_, err = t.exec(`UPDATE documents SET extractor_version = ? WHERE id = ?`, x.ExtractorVersion, x.DocumentID)
+	return err
 }

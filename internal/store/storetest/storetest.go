@@ -55,6 +55,7 @@ func Run(t *testing.T, open Opener) {
 		{"ReplaceExtraction", testReplaceExtraction},
 		{"ReplaceExtractionAtomic", testReplaceExtractionAtomic},
 		{"ReplaceExtractionPeople", testReplaceExtractionPeople},
+		{"ReplaceExtractions", testReplaceExtractions},
 		{"Memberships", testMemberships},
 		{"NotFound", testNotFound},
 		{"TextLimits", testTextLimits},
@@ -1569,6 +1570,47 @@ func testReplaceExtractionPeople(t *testing.T, open Opener) {
 	must(t, err)
 	if len(e.Participants) != 2 || e.Participants[0].PersonID != "p-new" {
 		t.Errorf("event participants: %+v", e.Participants)
+	}
+}
+
+// A batch lands whole or not at all, and a later document may cite the
+// event an earlier one adds.
+func testReplaceExtractions(t *testing.T, open Opener) {
+	s := open(t)
+	ctx := ctxT(t)
+	w := makeWorld(t, s)
+	first := store.Extraction{DocumentID: w.doc1.ID, DocumentVersion: 1, ExtractorVersion: "v1",
+		Events:    []record.Event{{ID: "e-b1", Type: record.EventPartyJoin, ToOrgID: w.cpp.ID}},
+		Citations: []record.Citation{{ID: "c-b1", EventID: "e-b1", Span: record.Span{Start: 0, End: 3}}}}
+	second := store.Extraction{DocumentID: w.doc2.ID, DocumentVersion: 1, ExtractorVersion: "v1",
+		Citations: []record.Citation{{ID: "c-b2", EventID: "e-b1", Span: record.Span{Start: 0, End: 7}}}}
+	broken := second
+	broken.Citations = append(slices.Clone(second.Citations), record.Citation{ID: "c-b3", EventID: "e-missing", Span: record.Span{Start: 0, End: 1}})
+
+	wantCode(t, s.ReplaceExtractions(ctx, []store.Extraction{first, broken}), record.EInvalid)
+	_, err := s.Event(ctx, "e-b1")
+	wantCode(t, err, record.ENotFound)
+	for _, d := range []*record.Document{w.doc1, w.doc2} {
+		got, err := s.Document(ctx, d.ID)
+		must(t, err)
+		if got.ExtractorVersion != "" {
+			t.Errorf("a failed batch recorded extractor %q on %s", got.ExtractorVersion, d.ID)
+		}
+	}
+
+	must(t, s.ReplaceExtractions(ctx, []store.Extraction{first, second}))
+	cs, err := s.Citations(ctx, "e-b1")
+	must(t, err)
+	if len(cs) != 2 || cs[0].DocumentID == cs[1].DocumentID {
+		t.Errorf("citations of the batch's event: %+v", cs)
+	}
+	must(t, s.ReplaceExtractions(ctx, nil))
+
+	// Replacing the first document's extraction with nothing keeps the
+	// event: the second document still cites it.
+	must(t, s.ReplaceExtractions(ctx, []store.Extraction{{DocumentID: w.doc1.ID, DocumentVersion: 1, ExtractorVersion: "v2"}}))
+	if cs, err := s.Citations(ctx, "e-b1"); err != nil || len(cs) != 1 || cs[0].DocumentID != w.doc2.ID {
+		t.Errorf("after replacing the first document: %+v, %v", cs, err)
 	}
 }
 
