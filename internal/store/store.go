@@ -165,6 +165,10 @@ type Store interface {
 	PutCitation(ctx context.Context, c *record.Citation) error
 	Citations(ctx context.Context, eventID string) ([]record.Citation, error)
 	DocumentCitations(ctx context.Context, documentID string) ([]record.Citation, error)
+	// CitationLinks calls fn with the event, document and maker of every
+	// citation, in ID order, a page at a time: what loading the record
+	// into memory for a bulk run (resolve.Index) needs, without the text.
+	CitationLinks(ctx context.Context, fn func(eventID, documentID string, machine bool) error) error
 	// ReplaceExtraction deletes the machine-made citations of the document
 	// (those whose ExtractedBy starts with "extractor/"), deletes events
 	// left with no citation that no editor touched, then inserts x and

@@ -364,6 +364,45 @@ func (s *Store) DocumentCitations(ctx context.Context, documentID string) ([]rec
 		`SELECT `+citationColumns+` WHERE c.document_id = ? ORDER BY c.document_version, c.span_start, c.id`, documentID)
 }
 
+// CitationLinks implements store.Store.
+func (s *Store) CitationLinks(ctx context.Context, fn func(eventID, documentID string, machine bool) error) error {
+	type link struct {
+		id, event, doc string
+		machine        bool
+	}
+	after := ""
+	for {
+		rows, err := s.query(ctx, `SELECT id, event_id, document_id, extracted_by LIKE 'extractor/%' FROM citations
+			WHERE id > ? ORDER BY id LIMIT 5000`, after)
+		if err != nil {
+			return s.fail(err, "list citation links")
+		}
+		var page []link
+		for rows.Next() {
+			var l link
+			if err := rows.Scan(&l.id, &l.event, &l.doc, &l.machine); err != nil {
+				rows.Close()
+				return s.fail(err, "list citation links")
+			}
+			page = append(page, l)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return s.fail(err, "list citation links")
+		}
+		if len(page) == 0 {
+			return nil
+		}
+		// fn runs with no rows open: it may read the store itself.
+		for _, l := range page {
+			if err := fn(l.event, l.doc, l.machine); err != nil {
+				return err
+			}
+		}
+		after = page[len(page)-1].id
+	}
+}
+
 // ReplaceExtraction implements store.Store. Events named in x that exist
 // already are replaced only while no editor has touched them (status
 // extracted); an editor's event keeps its fields and gains the citations.

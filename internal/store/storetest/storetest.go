@@ -1605,11 +1605,20 @@ func testReplaceExtractions(t *testing.T, open Opener) {
 		t.Errorf("citations of the batch's event: %+v", cs)
 	}
 	must(t, s.ReplaceExtractions(ctx, nil))
+	must(t, s.PutCitation(ctx, &record.Citation{ID: "c-ed", EventID: "e-b1", DocumentID: w.doc2.ID, DocumentVersion: 1,
+		Span: record.Span{Start: 0, End: 2}, ExtractedBy: "editor/ann"}))
+	var links []string
+	must(t, s.CitationLinks(ctx, func(ev, doc string, machine bool) error {
+		links = append(links, fmt.Sprintf("%s %s %v", ev, doc, machine))
+		return nil
+	}))
+	equal(t, "citation links", links, []string{
+		"e-b1 " + w.doc1.ID + " true", "e-b1 " + w.doc2.ID + " true", "e-b1 " + w.doc2.ID + " false"})
 
 	// Replacing the first document's extraction with nothing keeps the
-	// event: the second document still cites it.
+	// event: the second document and its editor still cite it.
 	must(t, s.ReplaceExtractions(ctx, []store.Extraction{{DocumentID: w.doc1.ID, DocumentVersion: 1, ExtractorVersion: "v2"}}))
-	if cs, err := s.Citations(ctx, "e-b1"); err != nil || len(cs) != 1 || cs[0].DocumentID != w.doc2.ID {
+	if cs, err := s.Citations(ctx, "e-b1"); err != nil || len(cs) != 2 || cs[0].DocumentID != w.doc2.ID || cs[1].DocumentID != w.doc2.ID {
 		t.Errorf("after replacing the first document: %+v, %v", cs, err)
 	}
 }
