@@ -192,20 +192,48 @@ func truth(c *Corpus) (events, people partition) {
 	return canonical(ev), canonical(pe)
 }
 
-func load(t *testing.T, st store.Store, c *Corpus, order []int) {
+// load stores the documents in order and resolves their extractions:
+// one at a time against the store when batch is 0, else against an Index
+// loaded from the store, writing batch documents at a time.
+func load(t *testing.T, st store.Store, c *Corpus, order []int, batch int) {
 	t.Helper()
 	ctx := context.Background()
-	for _, d := range order {
-		doc := c.Document(d)
-		if _, err := st.SaveCapture(ctx, doc); err != nil {
+	docs := make([]*record.Document, len(order))
+	for i, d := range order {
+		docs[i] = c.Document(d)
+		if _, err := st.SaveCapture(ctx, docs[i]); err != nil {
 			t.Fatal(err)
 		}
-		x := c.Extraction(d, doc)
-		if err := Resolve(ctx, st, &x); err != nil {
+	}
+	if batch == 0 {
+		for i, d := range order {
+			x := c.Extraction(d, docs[i])
+			if err := Resolve(ctx, st, &x); err != nil {
+				t.Fatal(err)
+			}
+			if err := st.ReplaceExtraction(ctx, x); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return
+	}
+	idx, err := LoadIndex(ctx, st, IndexConfig{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := NewBulkResolver(st, idx)
+	var pending []store.Extraction
+	for i, d := range order {
+		x := c.Extraction(d, docs[i])
+		if err := r.Resolve(ctx, &x); err != nil {
 			t.Fatal(err)
 		}
-		if err := st.ReplaceExtraction(ctx, x); err != nil {
-			t.Fatal(err)
+		pending = append(pending, x)
+		if len(pending) == batch || i == len(order)-1 {
+			if err := st.ReplaceExtractions(ctx, pending); err != nil {
+				t.Fatal(err)
+			}
+			pending = pending[:0]
 		}
 	}
 }
@@ -227,8 +255,16 @@ func TestResolveGeneratedCorpus(t *testing.T) {
 	}
 	wantEvents, wantPeople := truth(c)
 	var first partition
-	for o := range orders {
-		t.Run(fmt.Sprint("order", o), func(t *testing.T) {
+	// Order 0 is resolved both one document at a time against the store
+	// and in bulk against an Index: they must group alike.
+	type run struct{ order, batch int }
+	runs := []run{{0, 0}, {0, 37}}
+	for o := 1; o < orders; o++ {
+		runs = append(runs, run{o, []int{0, 64}[o%2]})
+	}
+	for _, rn := range runs {
+		o := rn.order
+		t.Run(fmt.Sprintf("order%d-batch%d", o, rn.batch), func(t *testing.T) {
 			st := openStore(t)
 			if err := c.Setup(context.Background(), st); err != nil {
 				t.Fatal(err)
@@ -241,7 +277,7 @@ func TestResolveGeneratedCorpus(t *testing.T) {
 			if o > 0 {
 				r.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 			}
-			load(t, st, c, order)
+			load(t, st, c, order, rn.batch)
 			gotEvents, gotPeople := outcome(t, st, c)
 			if d := gotEvents.diff(wantEvents); d != "" {
 				t.Errorf("reports grouped into %d events, want %d happenings:\n%s", len(gotEvents), len(wantEvents), d)
@@ -264,7 +300,7 @@ func TestResolveGeneratedCorpus(t *testing.T) {
 			// Idempotent: every document read again, in yet another
 			// order, changes nothing.
 			r.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-			load(t, st, c, order)
+			load(t, st, c, order, rn.batch)
 			againEvents, againPeople := outcome(t, st, c)
 			if d := againEvents.diff(gotEvents); d != "" {
 				t.Errorf("reading again changed the events:\n%s", d)

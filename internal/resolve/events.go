@@ -128,20 +128,33 @@ func Resolve(ctx context.Context, st Record, x *store.Extraction) error {
 // events when every document read the places again. Places change
 // rarely and only by an editor; a Resolver lives for one run.
 type Resolver struct {
-	st Record
-	lk *store.Lookup
+	st  Record
+	src source
+	idx *Index // when resolving against an Index; kept up to date
+	lk  *store.Lookup
 }
 
-// NewResolver starts resolving extractions against st.
-func NewResolver(st Record) *Resolver { return &Resolver{st: st, lk: store.NewLookup(st)} }
+// NewResolver starts resolving extractions against st, reading it as it
+// goes: for a few documents.
+func NewResolver(st Record) *Resolver {
+	return &Resolver{st: st, src: storeSource{st}, lk: store.NewLookup(st)}
+}
+
+// NewBulkResolver starts resolving extractions against idx, an Index of
+// st held in memory, and adds each resolved extraction to it: for many
+// documents, written in batches with store.ReplaceExtractions. Each
+// extraction must be stored, in order, before the Index is used for
+// anything else; if storing fails, build a new Index.
+func NewBulkResolver(st Record, idx *Index) *Resolver {
+	return &Resolver{st: st, src: idx, idx: idx, lk: store.NewLookup(st)}
+}
 
 // Resolve is Resolve with the Resolver's record. The people the
 // extraction names for the first time, or by a new spelling, are added to
 // x.People, to be saved with its facts by store.ReplaceExtraction.
 func (r *Resolver) Resolve(ctx context.Context, x *store.Extraction) error {
-	st := r.st
 	now := time.Now().UTC()
-	linker := newDeferredLinker(st)
+	linker := newDeferredLinker(r.src.peopleNamed)
 	// Subjects first, so that one-word presiders can refer to them too.
 	for _, role := range []string{record.ParticipantSubject, record.ParticipantPresiding, record.ParticipantClaimant} {
 		for i := range x.Events {
@@ -180,7 +193,7 @@ func (r *Resolver) Resolve(ctx context.Context, x *store.Extraction) error {
 	merged := map[string]string{} // new event ID → existing event ID
 	kept := x.Events[:0]
 	for _, e := range x.Events {
-		target, err := findSame(ctx, st, e, x.DocumentID, provinceOf)
+		target, err := findSame(ctx, r.src, e, x.DocumentID, provinceOf)
 		if err != nil {
 			return err
 		}
@@ -196,13 +209,16 @@ func (r *Resolver) Resolve(ctx context.Context, x *store.Extraction) error {
 			x.Citations[i].EventID = t
 		}
 	}
+	if r.idx != nil {
+		r.idx.add(x)
+	}
 	return nil
 }
 
 // findSame returns an existing event that e reports again, or "". Only
 // events cited by some other document qualify: this document's own old
 // citations are about to be replaced.
-func findSame(ctx context.Context, st Events, e record.Event, docID string, provinceOf func(string) string) (string, error) {
+func findSame(ctx context.Context, src source, e record.Event, docID string, provinceOf func(string) string) (string, error) {
 	var candidates []record.Event
 	types := []record.EventType{e.Type}
 	if f := family(e.Type); f != e.Type {
@@ -212,7 +228,7 @@ func findSame(ctx context.Context, st Events, e record.Event, docID string, prov
 	}
 	if ids := subjects(e); len(ids) > 0 {
 		for _, id := range ids {
-			evs, err := st.Events(ctx, store.EventFilter{PersonID: id, Types: types, Limit: 200})
+			evs, err := src.subjectEvents(ctx, id, types)
 			if err != nil {
 				return "", err
 			}
@@ -221,7 +237,7 @@ func findSame(ctx context.Context, st Events, e record.Event, docID string, prov
 	} else if !e.Date.IsZero() {
 		from := record.DateOf(e.Date.Start().AddDate(0, 0, -maxDays))
 		to := record.DateOf(e.Date.End().AddDate(0, 0, maxDays))
-		evs, err := st.Events(ctx, store.EventFilter{Types: types, From: from, To: to, Limit: 500})
+		evs, err := src.windowEvents(ctx, types, from, to)
 		if err != nil {
 			return "", err
 		}
@@ -231,15 +247,57 @@ func findSame(ctx context.Context, st Events, e record.Event, docID string, prov
 		if c.Status == record.StatusRejected || !Same(e, c, provinceOf) {
 			continue
 		}
-		cites, err := st.Citations(ctx, c.ID)
+		docs, err := src.citingDocuments(ctx, c.ID)
 		if err != nil {
 			return "", err
 		}
-		for _, ct := range cites {
-			if ct.DocumentID != docID {
+		for _, d := range docs {
+			if d != docID {
 				return c.ID, nil
 			}
 		}
 	}
 	return "", nil
+}
+
+// source is what resolving reads of the record: the store itself, one
+// query at a time, or an Index of it held in memory for a bulk run.
+type source interface {
+	peopleNamed(ctx context.Context, name string) ([]record.Person, error)
+	// subjectEvents lists events of the types that may name personID as
+	// a subject, newest first, at most subjectLimit.
+	subjectEvents(ctx context.Context, personID string, types []record.EventType) ([]record.Event, error)
+	// windowEvents lists events of the types whose dates meet the
+	// window, newest first, at most windowLimit.
+	windowEvents(ctx context.Context, types []record.EventType, from, to record.Date) ([]record.Event, error)
+	citingDocuments(ctx context.Context, eventID string) ([]string, error)
+}
+
+const (
+	subjectLimit = 200
+	windowLimit  = 500
+)
+
+// storeSource reads the store.
+type storeSource struct{ st Record }
+
+func (s storeSource) peopleNamed(ctx context.Context, name string) ([]record.Person, error) {
+	return s.st.PeopleByNameKey(ctx, name)
+}
+
+func (s storeSource) subjectEvents(ctx context.Context, personID string, types []record.EventType) ([]record.Event, error) {
+	return s.st.Events(ctx, store.EventFilter{PersonID: personID, Types: types, Limit: subjectLimit})
+}
+
+func (s storeSource) windowEvents(ctx context.Context, types []record.EventType, from, to record.Date) ([]record.Event, error) {
+	return s.st.Events(ctx, store.EventFilter{Types: types, From: from, To: to, Limit: windowLimit})
+}
+
+func (s storeSource) citingDocuments(ctx context.Context, eventID string) ([]string, error) {
+	cites, err := s.st.Citations(ctx, eventID)
+	docs := make([]string, len(cites))
+	for i, c := range cites {
+		docs[i] = c.DocumentID
+	}
+	return docs, err
 }

@@ -54,7 +54,8 @@ func nameOf(mention string) record.Name {
 
 // Linker resolves the mentions of one document.
 type Linker struct {
-	st People
+	find func(ctx context.Context, name string) ([]record.Person, error)
+	put  func(ctx context.Context, p *record.Person) error
 	// full names in this document by key, for one-word mentions.
 	docFull   map[string]string // part key → person ID
 	ambiguous map[string]bool
@@ -69,15 +70,13 @@ type Linker struct {
 // NewLinker starts resolving a document's mentions, saving each person it
 // adds or renames at once.
 func NewLinker(st People) *Linker {
-	return &Linker{st: st, docFull: map[string]string{}, ambiguous: map[string]bool{}, byKey: map[string][]string{}}
+	return &Linker{find: st.PeopleByNameKey, put: st.PutPerson, docFull: map[string]string{}, ambiguous: map[string]bool{}, byKey: map[string][]string{}}
 }
 
 // newDeferredLinker is a Linker that keeps the people it adds or renames
 // for Pending instead of saving them.
-func newDeferredLinker(st People) *Linker {
-	l := NewLinker(st)
-	l.deferred = true
-	return l
+func newDeferredLinker(find func(ctx context.Context, name string) ([]record.Person, error)) *Linker {
+	return &Linker{find: find, deferred: true, docFull: map[string]string{}, ambiguous: map[string]bool{}, byKey: map[string][]string{}}
 }
 
 // Pending is what a deferred Linker has yet to save, in the order met.
@@ -92,7 +91,7 @@ func (l *Linker) Pending() []record.Person {
 // save saves p now, or keeps it for Pending.
 func (l *Linker) save(ctx context.Context, p *record.Person) error {
 	if !l.deferred {
-		return l.st.PutPerson(ctx, p)
+		return l.put(ctx, p)
 	}
 	if p.ID == "" {
 		p.ID = store.NewID("p")
@@ -118,7 +117,7 @@ func (l *Linker) pendingIndex(id string) int {
 // lookup finds the people named like name: those stored, as this
 // document's pending changes have them, and those it has added.
 func (l *Linker) lookup(ctx context.Context, name string) ([]record.Person, error) {
-	found, err := l.st.PeopleByNameKey(ctx, name)
+	found, err := l.find(ctx, name)
 	if err != nil || len(l.pending) == 0 {
 		return found, err
 	}

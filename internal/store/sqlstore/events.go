@@ -282,16 +282,31 @@ func (s *Store) prepareCitation(c *record.Citation) error {
 // putCitation inserts c, or replaces the citation with its ID when
 // replace is set.
 func (s *Store) putCitation(t *tx, c *record.Citation, created any, replace bool) error {
+	return s.putCitationIn(t, c, created, replace, nil)
+}
+
+// textLengths remembers the byte length of document versions' texts
+// within a transaction: reading it means reading the text.
+type textLengths map[string]int
+
+// putCitationIn is putCitation with the lengths known so far, or nil.
+func (s *Store) putCitationIn(t *tx, c *record.Citation, created any, replace bool, known textLengths) error {
 	// The span must lie inside the version's text: checked against the
 	// stored text, so that a citation never points past its evidence.
-	var n int
-	err := t.queryRow(`SELECT octet_length(text) FROM document_versions WHERE document_id = ? AND version = ?`,
-		c.DocumentID, c.DocumentVersion).Scan(&n)
-	if errors.Is(err, sql.ErrNoRows) {
-		return record.Errorf(record.EInvalid, "citation %s cites version %d of document %s, which is not stored", c.ID, c.DocumentVersion, c.DocumentID)
-	}
-	if err != nil {
-		return err
+	key := fmt.Sprint(c.DocumentID, "@", c.DocumentVersion)
+	n, ok := known[key]
+	if !ok {
+		err := t.queryRow(`SELECT octet_length(text) FROM document_versions WHERE document_id = ? AND version = ?`,
+			c.DocumentID, c.DocumentVersion).Scan(&n)
+		if errors.Is(err, sql.ErrNoRows) {
+			return record.Errorf(record.EInvalid, "citation %s cites version %d of document %s, which is not stored", c.ID, c.DocumentVersion, c.DocumentID)
+		}
+		if err != nil {
+			return err
+		}
+		if known != nil {
+			known[key] = n
+		}
 	}
 	if !c.Span.Valid(n) {
 		return record.Errorf(record.EInvalid, "citation %s has span [%d, %d) outside the %d bytes of version %d of document %s",
@@ -306,7 +321,7 @@ func (s *Store) putCitation(t *tx, c *record.Citation, created any, replace bool
 		upsert = ""
 	}
 	var createdAt = c.CreatedAt
-	err = t.queryRow(`INSERT INTO citations (id, event_id, document_id, document_version, span_start, span_end, evidence,
+	err := t.queryRow(`INSERT INTO citations (id, event_id, document_id, document_version, span_start, span_end, evidence,
 		claimed_count, count_qualifier, claimant, claimant_id, stance, confidence, extracted_by, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`+upsert+` RETURNING created_at`,
 		c.ID, c.EventID, c.DocumentID, c.DocumentVersion, c.Span.Start, c.Span.End, c.Evidence,
@@ -501,6 +516,7 @@ func (s *Store) prepareExtraction(x store.Extraction) (preparedExtraction, error
 func (s *Store) replaceExtraction(t *tx, p *preparedExtraction, now time.Time) error {
 	x, people, cites := p.x, p.people, slices.Clone(p.cites)
 	events := slices.Clone(p.events)
+	lengths := textLengths{}
 	var version int
 	err := t.queryRow(`SELECT version FROM documents WHERE id = ?`+s.d.ForUpdate(), x.DocumentID).Scan(&version)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -581,7 +597,7 @@ func (s *Store) replaceExtraction(t *tx, p *preparedExtraction, now time.Time) e
 		if created.IsZero() {
 			created = now
 		}
-		if err := s.putCitation(t, c, s.timeArg(created), false); err != nil {
+		if err := s.putCitationIn(t, c, s.timeArg(created), false, lengths); err != nil {
 			return fmt.Errorf("citation %s of event %s: %w", c.ID, c.EventID, err)
 		}
 	}
