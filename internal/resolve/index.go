@@ -27,9 +27,9 @@ type Index struct {
 	people    map[string]*record.Person // by ID; merged people are left out
 	byKey     map[string][]string       // PersonNameKey of each name → IDs
 	events    map[string]*indexedEvent
-	bySubject map[string][]*indexedEvent                  // person ID → events naming them as a subject
+	bySubject map[string][]*indexedEvent     // person ID → events naming them as a subject
 	byDate    map[dateBucket][]*indexedEvent // dated events by family, precision and when
-	byDoc     map[string][]string                         // document → events its machine citations cite
+	byDoc     map[string][]string            // document → events its machine citations cite
 }
 
 type indexedEvent struct {
