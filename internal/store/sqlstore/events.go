@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -282,31 +281,16 @@ func (s *Store) prepareCitation(c *record.Citation) error {
 // putCitation inserts c, or replaces the citation with its ID when
 // replace is set.
 func (s *Store) putCitation(t *tx, c *record.Citation, created any, replace bool) error {
-	return s.putCitationIn(t, c, created, replace, nil)
-}
-
-// textLengths remembers the byte length of document versions' texts
-// within a transaction: reading it means reading the text.
-type textLengths map[string]int
-
-// putCitationIn is putCitation with the lengths known so far, or nil.
-func (s *Store) putCitationIn(t *tx, c *record.Citation, created any, replace bool, known textLengths) error {
 	// The span must lie inside the version's text: checked against the
 	// stored text, so that a citation never points past its evidence.
-	key := fmt.Sprint(c.DocumentID, "@", c.DocumentVersion)
-	n, ok := known[key]
-	if !ok {
-		err := t.queryRow(`SELECT octet_length(text) FROM document_versions WHERE document_id = ? AND version = ?`,
-			c.DocumentID, c.DocumentVersion).Scan(&n)
-		if errors.Is(err, sql.ErrNoRows) {
-			return record.Errorf(record.EInvalid, "citation %s cites version %d of document %s, which is not stored", c.ID, c.DocumentVersion, c.DocumentID)
-		}
-		if err != nil {
-			return err
-		}
-		if known != nil {
-			known[key] = n
-		}
+	var n int
+	err := t.queryRow(`SELECT octet_length(text) FROM document_versions WHERE document_id = ? AND version = ?`,
+		c.DocumentID, c.DocumentVersion).Scan(&n)
+	if errors.Is(err, sql.ErrNoRows) {
+		return record.Errorf(record.EInvalid, "citation %s cites version %d of document %s, which is not stored", c.ID, c.DocumentVersion, c.DocumentID)
+	}
+	if err != nil {
+		return err
 	}
 	if !c.Span.Valid(n) {
 		return record.Errorf(record.EInvalid, "citation %s has span [%d, %d) outside the %d bytes of version %d of document %s",
@@ -321,7 +305,7 @@ func (s *Store) putCitationIn(t *tx, c *record.Citation, created any, replace bo
 		upsert = ""
 	}
 	var createdAt = c.CreatedAt
-	err := t.queryRow(`INSERT INTO citations (id, event_id, document_id, document_version, span_start, span_end, evidence,
+	err = t.queryRow(`INSERT INTO citations (id, event_id, document_id, document_version, span_start, span_end, evidence,
 		claimed_count, count_qualifier, claimant, claimant_id, stance, confidence, extracted_by, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`+upsert+` RETURNING created_at`,
 		c.ID, c.EventID, c.DocumentID, c.DocumentVersion, c.Span.Start, c.Span.End, c.Evidence,
@@ -441,13 +425,18 @@ func (s *Store) ReplaceExtractions(ctx context.Context, xs []store.Extraction) e
 	}
 	now := s.nowUTC()
 	err := s.transact(ctx, func(t *tx) error {
-		for i := range ps {
-			if err := s.replaceExtraction(t, &ps[i], now); err != nil {
-				if len(ps) > 1 {
-					return fmt.Errorf("document %s: %w", ps[i].x.DocumentID, err)
-				}
+		// Set by set, in runs of distinct documents: a document named
+		// twice has its second extraction replace its first.
+		for rest := ps; len(rest) > 0; {
+			n, seen := 0, map[string]bool{}
+			for n < len(rest) && !seen[rest[n].x.DocumentID] {
+				seen[rest[n].x.DocumentID] = true
+				n++
+			}
+			if err := s.replaceBatch(t, rest[:n], now); err != nil {
 				return err
 			}
+			rest = rest[n:]
 		}
 		return nil
 	})
@@ -511,96 +500,3 @@ func (s *Store) prepareExtraction(x store.Extraction) (preparedExtraction, error
 	return preparedExtraction{x: x, people: people, events: events, cites: cites}, nil
 }
 
-// replaceExtraction writes one prepared extraction in t. It copies what it
-// changes, so that a transaction run again starts from the same values.
-func (s *Store) replaceExtraction(t *tx, p *preparedExtraction, now time.Time) error {
-	x, people, cites := p.x, p.people, slices.Clone(p.cites)
-	events := slices.Clone(p.events)
-	lengths := textLengths{}
-	var version int
-	err := t.queryRow(`SELECT version FROM documents WHERE id = ?`+s.d.ForUpdate(), x.DocumentID).Scan(&version)
-	if errors.Is(err, sql.ErrNoRows) {
-		return record.Errorf(record.ENotFound, "no document with ID %q to record an extraction of", x.DocumentID)
-	}
-	if err != nil {
-		return err
-	}
-	// The events the old machine citations supported: candidates for
-	// removal once those citations are gone.
-	rows, err := t.query(`SELECT DISTINCT event_id FROM citations WHERE document_id = ? AND extracted_by LIKE 'extractor/%'`, x.DocumentID)
-	if err != nil {
-		return err
-	}
-	var candidates []any
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return err
-		}
-		candidates = append(candidates, id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	if _, err := t.exec(`DELETE FROM citations WHERE document_id = ? AND extracted_by LIKE 'extractor/%'`, x.DocumentID); err != nil {
-		return err
-	}
-	for len(candidates) > 0 {
-		chunk := candidates[:min(len(candidates), 500)]
-		candidates = candidates[len(chunk):]
-		// Left alone: events an editor reviewed, published or
-		// rejected, events another citation still supports, and
-		// events a membership starts or ends with.
-		if _, err := t.exec(`DELETE FROM events WHERE id IN (`+placeholders(len(chunk))+`)
-			AND status = 'extracted'
-			AND NOT EXISTS (SELECT 1 FROM citations c WHERE c.event_id = events.id)
-			AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.start_event_id = events.id OR m.end_event_id = events.id)`,
-			chunk...); err != nil {
-			return err
-		}
-	}
-	for i := range people {
-		p := people[i] // a fresh copy each run of the transaction
-		p.CreatedAt = x.People[i].CreatedAt
-		if err := s.putPerson(t, &p, now); err != nil {
-			return fmt.Errorf("person %s: %w", p.ID, err)
-		}
-	}
-	for i := range events {
-		e := &events[i]
-		var status string
-		err := t.queryRow(`SELECT status FROM events WHERE id = ?`+s.d.ForUpdate(), e.ID).Scan(&status)
-		switch {
-		case errors.Is(err, sql.ErrNoRows), err == nil && status == string(record.StatusExtracted):
-			created := e.CreatedAt
-			if created.IsZero() {
-				created = now
-			}
-			if err := s.putEvent(t, e, s.timeArg(created), s.timeArg(now)); err != nil {
-				return fmt.Errorf("event %s: %w", e.ID, err)
-			}
-		case err != nil:
-			return err
-		}
-	}
-	for i := range cites {
-		c := &cites[i]
-		if c.DocumentVersion == 0 {
-			c.DocumentVersion = version
-		}
-		if err := s.prepareCitation(c); err != nil {
-			return err
-		}
-		created := c.CreatedAt
-		if created.IsZero() {
-			created = now
-		}
-		if err := s.putCitationIn(t, c, s.timeArg(created), false, lengths); err != nil {
-			return fmt.Errorf("citation %s of event %s: %w", c.ID, c.EventID, err)
-		}
-	}
-	_, err = t.exec(`UPDATE documents SET extractor_version = ? WHERE id = ?`, x.ExtractorVersion, x.DocumentID)
-	return err
-}

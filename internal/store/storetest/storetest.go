@@ -1621,6 +1621,26 @@ func testReplaceExtractions(t *testing.T, open Opener) {
 	if cs, err := s.Citations(ctx, "e-b1"); err != nil || len(cs) != 2 || cs[0].DocumentID != w.doc2.ID || cs[1].DocumentID != w.doc2.ID {
 		t.Errorf("after replacing the first document: %+v, %v", cs, err)
 	}
+
+	// A document named twice in a batch: the second extraction replaces
+	// the first, whose event nothing else cites and so goes.
+	again := []store.Extraction{
+		{DocumentID: w.doc1.ID, DocumentVersion: 1, ExtractorVersion: "v3",
+			Events:    []record.Event{{ID: "e-b8", Type: record.EventArrest}},
+			Citations: []record.Citation{{ID: "c-b8", EventID: "e-b8", Span: record.Span{Start: 0, End: 3}}}},
+		{DocumentID: w.doc1.ID, DocumentVersion: 1, ExtractorVersion: "v4",
+			Events:    []record.Event{{ID: "e-b9", Type: record.EventRelease}},
+			Citations: []record.Citation{{ID: "c-b9", EventID: "e-b9", Span: record.Span{Start: 0, End: 3}}}},
+	}
+	must(t, s.ReplaceExtractions(ctx, again))
+	_, err = s.Event(ctx, "e-b8")
+	wantCode(t, err, record.ENotFound)
+	if cs, err := s.DocumentCitations(ctx, w.doc1.ID); err != nil || len(cs) != 1 || cs[0].ID != "c-b9" {
+		t.Errorf("a document named twice: %+v, %v", cs, err)
+	}
+	if d, err := s.Document(ctx, w.doc1.ID); err != nil || d.ExtractorVersion != "v4" {
+		t.Errorf("a document named twice: extractor %+v, %v", d, err)
+	}
 }
 
 func testMemberships(t *testing.T, open Opener) {
