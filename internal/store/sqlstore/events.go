@@ -499,4 +499,3 @@ func (s *Store) prepareExtraction(x store.Extraction) (preparedExtraction, error
 	}
 	return preparedExtraction{x: x, people: people, events: events, cites: cites}, nil
 }
-
