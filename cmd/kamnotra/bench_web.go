@@ -29,7 +29,7 @@ func runBenchWeb(ctx context.Context, env *Env, args []string) error {
 	maxDur := fs.Duration("max-duration", 2*time.Minute, "stop a page kind's run after this long")
 	seed := fs.Uint64("seed", 1, "corpus seed")
 	pages := fs.String("pages", "person,search", "page kinds to drive after the static baseline, comma-separated: person, search")
-	noCache := fs.Bool("no-cache", false, "serve without the page cache, to measure building every page")
+	noCache := fs.Bool("no-cache", false, "serve without the page cache and without keeping facet counts, to measure building every page")
 	work := fs.String("work", filepath.Join(os.TempDir(), "kamnotra-bench-search"), "directory keeping generated records and indexes between runs")
 	if err := parse(fs, args); err != nil {
 		return err

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/kamnotra/kamnotra/internal/search/searchopen"
+	searchsqlite "github.com/kamnotra/kamnotra/internal/search/sqlite"
 	"github.com/kamnotra/kamnotra/internal/store/sqlite"
 	"github.com/kamnotra/kamnotra/internal/store/storeopen"
 	"github.com/kamnotra/kamnotra/internal/web"
@@ -47,6 +48,13 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer idx.Close()
+	if x, ok := idx.(*searchsqlite.Index); ok {
+		// A site answers the same queries, and every page of one, again
+		// and again: their facet counts are kept until the index changes.
+		if err := x.KeepFacetCounts(); err != nil {
+			return err
+		}
+	}
 	opts := web.Options{
 		Searcher:      webSearcher{idx},
 		ArchiveDir:    archiveDir(env),
