@@ -11,10 +11,12 @@ import (
 // reader sees the words as the source wrote them, whichever spelling the
 // query used.
 func Snippet(a Analyzer, text string, clauses []Clause, width int) []Fragment {
-	return snippet(a, text, clauses, width, 4*width)
+	return snippet(a, text, clauses, width, width)
 }
 
-// snippet analyses text from a prefix of about n bytes; n >= len(text)
+type span struct{ s, e int }
+
+// snippet analyses text a piece of about n bytes at a time; n >= len(text)
 // analyses it whole, as the tests' reference.
 func snippet(a Analyzer, text string, clauses []Clause, width, n int) []Fragment {
 	want := map[Field]map[string]bool{}
@@ -28,28 +30,9 @@ func snippet(a Analyzer, text string, clauses []Clause, width, n int) []Fragment
 			}
 		}
 	}
-	type span struct{ s, e int }
 	var spans []span
-	// Analysing text is most of the cost of a result page, and the window
-	// shown is usually near the top: analyse a growing prefix, cut at a
-	// space, until it holds the first match and the whole window after it.
-	for n = max(n, 1); len(want) > 0; n *= 4 {
-		cut := spaceAfter(text, n)
-		spans = spans[:0]
-		for _, tok := range a.Tokens(text[:cut]) {
-			if want[tok.Field][tok.Term] && tok.Start < tok.End && tok.End <= cut {
-				spans = append(spans, span{tok.Start, tok.End})
-			}
-		}
-		if cut == len(text) {
-			break
-		}
-		if len(spans) > 0 {
-			first := slices.MinFunc(spans, func(x, y span) int { return x.s - y.s })
-			if max(first.s-width/3, 0)+width < cut {
-				break
-			}
-		}
+	if len(want) > 0 {
+		spans = matchSpans(a, text, want, width, max(n, 1))
 	}
 	sort.Slice(spans, func(i, j int) bool { return spans[i].s < spans[j].s })
 	merged := spans[:0]
@@ -91,6 +74,51 @@ func snippet(a Analyzer, text string, clauses []Clause, width, n int) []Fragment
 		out = append(out, Fragment{Text: "…"})
 	}
 	return out
+}
+
+// matchSpans finds the wanted terms' tokens from the start of text to the
+// end of the window around the first of them. Analysing text is most of
+// the cost of a result page, and the first match is usually near the
+// top: so text is analysed a piece of about n bytes at a time, each piece
+// once, stopping when the window is covered, rather than whole.
+//
+// Pieces end at a space or line break, which no token but a Khmer bigram
+// crosses; each piece after the first starts again at the last word of
+// the one before, so that a bigram across the space is made whole, and
+// keeps only the tokens that end beyond that space.
+func matchSpans(a Analyzer, text string, want map[Field]map[string]bool, width, n int) []span {
+	var spans []span
+	from, done := 0, 0 // analyse from from; tokens ending by done are counted
+	for {
+		cut := spaceAfter(text, done+n)
+		for _, tok := range a.Tokens(text[from:cut]) {
+			s, e := from+tok.Start, from+tok.End
+			if e > done && s < e && e <= cut && want[tok.Field][tok.Term] {
+				spans = append(spans, span{s, e})
+			}
+		}
+		if cut == len(text) {
+			return spans
+		}
+		if len(spans) > 0 {
+			first := slices.MinFunc(spans, func(x, y span) int { return x.s - y.s })
+			if max(first.s-width/3, 0)+width < cut {
+				return spans
+			}
+		}
+		from, done = spaceBefore(text, cut), cut
+	}
+}
+
+// spaceBefore returns the index of the last ASCII space or line break
+// before i, or 0: where the word that ends at i begins, or just before.
+func spaceBefore(s string, i int) int {
+	for i--; i > 0; i-- {
+		if s[i] == ' ' || s[i] == '\n' {
+			return i
+		}
+	}
+	return 0
 }
 
 // runeStart moves i back to the start of the rune it falls in.
