@@ -25,10 +25,24 @@ import (
 // Organisations and places named are put in the store from the gazetteer
 // when missing, so the events can refer to them.
 func Apply(ctx context.Context, st store.Store, doc *record.Document) error {
-	return apply(ctx, st, resolve.NewResolver(st), doc)
+	x, err := build(ctx, st, doc)
+	if err != nil {
+		return err
+	}
+	// People named are linked to the record's people, and events another
+	// report already put in the record become citations of that event.
+	if err := resolve.NewResolver(st).Resolve(ctx, &x); err != nil {
+		return fmt.Errorf("resolve the people and events of document %s: %w", doc.ID, err)
+	}
+	if err := st.ReplaceExtraction(ctx, x); err != nil {
+		return fmt.Errorf("record the extraction of document %s: %w", doc.ID, err)
+	}
+	return nil
 }
 
-func apply(ctx context.Context, st store.Store, r *resolve.Resolver, doc *record.Document) error {
+// build extracts the events of a stored document as an extraction to be
+// resolved and stored.
+func build(ctx context.Context, st store.Store, doc *record.Document) (store.Extraction, error) {
 	in := Input{Text: doc.Text, Title: doc.Title, Lang: doc.Lang}
 	if doc.Published.Precision() == record.PrecisionDay {
 		in.Published = doc.Published.Start()
@@ -50,13 +64,13 @@ func apply(ctx context.Context, st store.Store, r *resolve.Resolver, doc *record
 		}
 		var err error
 		if ev.FromOrgID, err = ens.org(ctx, e.FromOrg); err != nil {
-			return err
+			return x, err
 		}
 		if ev.ToOrgID, err = ens.org(ctx, e.ToOrg); err != nil {
-			return err
+			return x, err
 		}
 		if ev.PlaceID, err = ens.place(ctx, e.Place); err != nil {
-			return err
+			return x, err
 		}
 		for _, p := range e.Persons {
 			ev.Participants = append(ev.Participants, record.Participant{Role: record.ParticipantSubject, Mention: p})
@@ -75,15 +89,7 @@ func apply(ctx context.Context, st store.Store, r *resolve.Resolver, doc *record
 			ExtractedBy: "extractor/" + Version, CreatedAt: now,
 		})
 	}
-	// People named are linked to the record's people, and events another
-	// report already put in the record become citations of that event.
-	if err := r.Resolve(ctx, &x); err != nil {
-		return fmt.Errorf("resolve the people and events of document %s: %w", doc.ID, err)
-	}
-	if err := st.ReplaceExtraction(ctx, x); err != nil {
-		return fmt.Errorf("record the extraction of document %s: %w", doc.ID, err)
-	}
-	return nil
+	return x, nil
 }
 
 func outletName(o *record.Outlet) string {
@@ -91,14 +97,33 @@ func outletName(o *record.Outlet) string {
 	return n.Value
 }
 
+// bulkAfter is how many documents Reextract reads one at a time, each
+// resolved against the store, before it loads the record into a
+// resolve.Index and goes on in batches: loading costs about as much as
+// resolving a thousand documents against the store, and then saves
+// almost all of it for each further document.
+var bulkAfter = 1000 // a variable for tests
+
 // Reextract applies the extractor to every stored document that an older
 // (or no) version of it read, newest first, calling done after each. A
 // document that fails is reported and skipped; the count of failures is
 // returned with the first error.
 func Reextract(ctx context.Context, st store.Store, done func(docID string, err error)) (n, failed int, err error) {
 	var firstErr error
+	report := func(docID string, err error) {
+		if err != nil {
+			failed++
+			if firstErr == nil {
+				firstErr = err
+			}
+		}
+		n++
+		if done != nil {
+			done(docID, err)
+		}
+	}
 	after := ""
-	r := resolve.NewResolver(st)
+	var bulk *bulkWriter
 	for {
 		if err := ctx.Err(); err != nil {
 			return n, failed, err
@@ -108,26 +133,107 @@ func Reextract(ctx context.Context, st store.Store, done func(docID string, err 
 			return n, failed, fmt.Errorf("list documents to reextract: %w", err)
 		}
 		if len(docs) == 0 {
+			if bulk != nil {
+				if err := bulk.flush(ctx, report); err != nil {
+					return n, failed, err
+				}
+			}
 			return n, failed, firstErr
 		}
 		for i := range docs {
-			err := apply(ctx, st, r, &docs[i])
-			if err != nil {
-				if ctx.Err() != nil {
-					return n, failed, ctx.Err()
-				}
-				failed++
-				if firstErr == nil {
-					firstErr = err
+			if bulk == nil && n >= bulkAfter {
+				if bulk, err = newBulkWriter(ctx, st); err != nil {
+					return n, failed, err
 				}
 			}
-			n++
-			if done != nil {
-				done(docs[i].ID, err)
+			if bulk != nil {
+				if err := bulk.add(ctx, &docs[i], report); err != nil {
+					return n, failed, err
+				}
+				continue
 			}
+			err := Apply(ctx, st, &docs[i])
+			if err != nil && ctx.Err() != nil {
+				return n, failed, ctx.Err()
+			}
+			report(docs[i].ID, err)
 		}
 		after = docs[len(docs)-1].ID
 	}
+}
+
+// bulkWriter resolves documents against an Index and writes them
+// resolve.BulkBatch at a time.
+type bulkWriter struct {
+	st      store.Store
+	r       *resolve.Resolver
+	pending []store.Extraction
+}
+
+func newBulkWriter(ctx context.Context, st store.Store) (*bulkWriter, error) {
+	idx, err := resolve.LoadIndex(ctx, st, resolve.IndexConfig{})
+	if err != nil {
+		return nil, err
+	}
+	return &bulkWriter{st: st, r: resolve.NewBulkResolver(st, idx)}, nil
+}
+
+func (b *bulkWriter) add(ctx context.Context, doc *record.Document, report func(string, error)) error {
+	x, err := build(ctx, b.st, doc)
+	if err == nil {
+		err = b.r.Resolve(ctx, &x)
+	}
+	if err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		// Nothing of it reached the Index: Resolve adds only on success.
+		report(doc.ID, fmt.Errorf("extract and resolve document %s: %w", doc.ID, err))
+		return nil
+	}
+	b.pending = append(b.pending, x)
+	if len(b.pending) < resolve.BulkBatch {
+		return nil
+	}
+	return b.flush(ctx, report)
+}
+
+// flush writes the pending extractions in one transaction. When that
+// fails, each is written on its own so that one bad document costs only
+// itself, and the Index, which counted them all, is loaded again.
+func (b *bulkWriter) flush(ctx context.Context, report func(string, error)) error {
+	if len(b.pending) == 0 {
+		return nil
+	}
+	defer func() { b.pending = b.pending[:0] }()
+	if err := b.st.ReplaceExtractions(ctx, b.pending); err == nil {
+		for _, x := range b.pending {
+			report(x.DocumentID, nil)
+		}
+		return nil
+	} else if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	reload := false
+	for _, x := range b.pending {
+		err := b.st.ReplaceExtraction(ctx, x)
+		if err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			reload = true
+			err = fmt.Errorf("record the extraction of document %s: %w", x.DocumentID, err)
+		}
+		report(x.DocumentID, err)
+	}
+	if reload {
+		idx, err := resolve.LoadIndex(ctx, b.st, resolve.IndexConfig{})
+		if err != nil {
+			return err
+		}
+		b.r = resolve.NewBulkResolver(b.st, idx)
+	}
+	return nil
 }
 
 // ensurer puts the gazetteer's organisations and places in the store the

@@ -94,3 +94,70 @@ func TestApplyAndReextract(t *testing.T) {
 		t.Fatalf("second reextract did %d documents (%v), want 0", n, err)
 	}
 }
+
+// Reextracting many documents switches to resolving against an Index
+// and writing in batches: the record must come out as it does one
+// document at a time.
+func TestReextractInBulkAsOneByOne(t *testing.T) {
+	ctx := context.Background()
+	texts := []string{
+		"Police arrested Sok Vannak in Kampot on Sunday.",
+		"Kampot police arrested opposition activist Sok Vannak on Sunday, a spokesman said.",
+		"More than 600 members of the Candlelight Party in Bati district joined the Cambodian People's Party on Saturday.",
+		"About 650 Candlelight Party members in Bati district joined the CPP on Saturday.",
+		"Police arrested Chea Dara in Kampot on Sunday.",
+		"Nothing happened in Kep today.",
+		"Former Candlelight official Khuong Sreng joined the Cambodian People's Party on Saturday.",
+		"Khoung Sreng, a former Candlelight official, joined the CPP on Saturday.",
+	}
+	outcome := func(after int) (events, cites, people int, groups map[string]int) {
+		old := bulkAfter
+		bulkAfter = after
+		defer func() { bulkAfter = old }()
+		st, err := sqlite.OpenDir(ctx, t.TempDir())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		for round := range 3 {
+			for i, text := range texts {
+				storedDoc(t, st, "https://example.org/"+string(rune('a'+round))+string(rune('a'+i)), text)
+			}
+		}
+		n, failed, err := Reextract(ctx, st, nil)
+		if err != nil || failed != 0 || n != 3*len(texts) {
+			t.Fatalf("reextract: n=%d failed=%d err=%v", n, failed, err)
+		}
+		evs, err := st.Events(ctx, store.EventFilter{Limit: 1000})
+		if err != nil {
+			t.Fatal(err)
+		}
+		groups = map[string]int{}
+		for _, e := range evs {
+			cs, err := st.Citations(ctx, e.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			cites += len(cs)
+			groups[string(e.Type)+" "+e.Date.String()] += len(cs)
+		}
+		ps, err := st.People(ctx, "", 1000)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(evs), cites, len(ps), groups
+	}
+	e1, c1, p1, g1 := outcome(1 << 30)
+	e2, c2, p2, g2 := outcome(4)
+	if e1 != e2 || c1 != c2 || p1 != p2 || len(g1) != len(g2) {
+		t.Fatalf("one by one: %d events, %d citations, %d people %v; in bulk: %d, %d, %d %v", e1, c1, p1, g1, e2, c2, p2, g2)
+	}
+	for k, v := range g1 {
+		if g2[k] != v {
+			t.Errorf("%s: %d citations one by one, %d in bulk", k, v, g2[k])
+		}
+	}
+	if e1 >= c1 {
+		t.Errorf("%d events for %d citations: the repeated reports were not merged", e1, c1)
+	}
+}
