@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"slices"
 
 	"github.com/kamnotra/kamnotra/internal/extract"
 	"github.com/kamnotra/kamnotra/internal/progress"
@@ -29,10 +30,11 @@ func recordDocuments(ctx context.Context, env *Env, st store.Store) error {
 		tty = progress.IsTerminal(f)
 	}
 	m := progress.Start("extract", env.Stderr, tty, env.Logger)
-	var done []string
+	var done, old []string
 	var failures []string
-	n, failed, err := extract.Reextract(ctx, st, func(docID string, err error) {
+	n, failed, err := extract.Reextract(ctx, st, func(docID string, was []string, err error) {
 		m.Add(1)
+		old = append(old, was...)
 		if err != nil {
 			failures = append(failures, fmt.Sprintf("%s: %v", docID, err))
 			return
@@ -40,7 +42,14 @@ func recordDocuments(ctx context.Context, env *Env, st store.Store) error {
 		done = append(done, docID)
 	})
 	m.Stop()
-	if ierr := search.IndexDocuments(ctx, st, idx, done); ierr != nil {
+	ierr := search.IndexDocuments(ctx, st, idx, done)
+	if ierr == nil {
+		// Events the old extractions cited: gone from the record, or
+		// with fewer citations.
+		slices.Sort(old)
+		ierr = search.RefreshEvents(ctx, st, idx, slices.Compact(old))
+	}
+	if ierr != nil {
 		return fmt.Errorf("update the search index: %w (run 'kamnotra reindex' to rebuild it)", ierr)
 	}
 	for _, f := range failures {

@@ -3,6 +3,7 @@ package extract
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -105,11 +106,15 @@ func outletName(o *record.Outlet) string {
 var bulkAfter = 1000 // a variable for tests
 
 // Reextract applies the extractor to every stored document that an older
-// (or no) version of it read, newest first, calling done after each. A
-// document that fails is reported and skipped; the count of failures is
-// returned with the first error.
-func Reextract(ctx context.Context, st store.Store, done func(docID string, err error)) (n, failed int, err error) {
+// (or no) version of it read, newest first, calling done after each with
+// the events its old extraction cited (gone from the record now, unless
+// other citations keep them, and in any case changed: what a search index
+// must update besides the events the document cites now). A document
+// that fails is reported and skipped; the count of failures is returned
+// with the first error.
+func Reextract(ctx context.Context, st store.Store, done func(docID string, old []string, err error)) (n, failed int, err error) {
 	var firstErr error
+	olds := map[string][]string{}
 	report := func(docID string, err error) {
 		if err != nil {
 			failed++
@@ -119,8 +124,9 @@ func Reextract(ctx context.Context, st store.Store, done func(docID string, err 
 		}
 		n++
 		if done != nil {
-			done(docID, err)
+			done(docID, olds[docID], err)
 		}
+		delete(olds, docID)
 	}
 	after := ""
 	var bulk *bulkWriter
@@ -147,12 +153,17 @@ func Reextract(ctx context.Context, st store.Store, done func(docID string, err 
 				}
 			}
 			if bulk != nil {
+				olds[docs[i].ID] = bulk.r.Index().CitedBy(docs[i].ID)
 				if err := bulk.add(ctx, &docs[i], report); err != nil {
 					return n, failed, err
 				}
 				continue
 			}
-			err := Apply(ctx, st, &docs[i])
+			old, err := machineCited(ctx, st, docs[i].ID)
+			if err == nil {
+				olds[docs[i].ID] = old
+				err = Apply(ctx, st, &docs[i])
+			}
 			if err != nil && ctx.Err() != nil {
 				return n, failed, ctx.Err()
 			}
@@ -160,6 +171,21 @@ func Reextract(ctx context.Context, st store.Store, done func(docID string, err 
 		}
 		after = docs[len(docs)-1].ID
 	}
+}
+
+// machineCited lists the events the document's machine citations cite.
+func machineCited(ctx context.Context, st store.Store, docID string) ([]string, error) {
+	cs, err := st.DocumentCitations(ctx, docID)
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	for _, c := range cs {
+		if c.MachineExtracted() && !slices.Contains(ids, c.EventID) {
+			ids = append(ids, c.EventID)
+		}
+	}
+	return ids, nil
 }
 
 // bulkWriter resolves documents against an Index and writes them

@@ -80,7 +80,7 @@ func TestApplyAndReextract(t *testing.T) {
 
 	// Reextract reads only what this version has not read.
 	var seen []string
-	n, failed, err := Reextract(ctx, st, func(id string, err error) {
+	n, failed, err := Reextract(ctx, st, func(id string, _ []string, err error) {
 		if err != nil {
 			t.Errorf("%s: %v", id, err)
 		}

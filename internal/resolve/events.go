@@ -149,6 +149,9 @@ func NewBulkResolver(st Record, idx *Index) *Resolver {
 	return &Resolver{st: st, src: idx, idx: idx, lk: store.NewLookup(st)}
 }
 
+// Index is the Index the Resolver resolves against and keeps, or nil.
+func (r *Resolver) Index() *Index { return r.idx }
+
 // Resolve is Resolve with the Resolver's record. The people the
 // extraction names for the first time, or by a new spelling, are added to
 // x.People, to be saved with its facts by store.ReplaceExtraction.

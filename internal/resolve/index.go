@@ -131,6 +131,12 @@ func newIndex() *Index {
 	}
 }
 
+// CitedBy lists the events the document's machine citations cite, as
+// far as the Index knows.
+func (x *Index) CitedBy(docID string) []string {
+	return slices.Compact(slices.Sorted(slices.Values(x.byDoc[docID])))
+}
+
 // Len is the number of events held.
 func (x *Index) Len() int { return len(x.events) }
 

@@ -353,3 +353,48 @@ func IndexDocuments(ctx context.Context, src Documents, idx Index, ids []string)
 	}
 	return nil
 }
+
+// RefreshEvents brings the index entries of the given events up to date
+// with the record: an event reextraction removed, or an editor rejected,
+// leaves the index; one that lost or gained citations is indexed again.
+func RefreshEvents(ctx context.Context, src Documents, idx Index, ids []string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	b, err := newBuilder(ctx, src)
+	if err != nil {
+		return err
+	}
+	var gone []string
+	var batch []Doc
+	for _, id := range ids {
+		e, err := src.Event(ctx, id)
+		if record.IsNotFound(err) || (err == nil && e.Status == record.StatusRejected) {
+			gone = append(gone, id)
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		ed, _, err := b.eventDoc(ctx, *e)
+		if err != nil {
+			return err
+		}
+		batch = append(batch, ed)
+		if len(batch) >= 200 {
+			if err := idx.Put(ctx, batch...); err != nil {
+				return err
+			}
+			batch = batch[:0]
+		}
+	}
+	if len(batch) > 0 {
+		if err := idx.Put(ctx, batch...); err != nil {
+			return err
+		}
+	}
+	if len(gone) > 0 {
+		return idx.Delete(ctx, gone...)
+	}
+	return nil
+}

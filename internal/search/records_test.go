@@ -10,6 +10,7 @@ import (
 	"github.com/kamnotra/kamnotra/internal/record"
 	"github.com/kamnotra/kamnotra/internal/search"
 	searchsqlite "github.com/kamnotra/kamnotra/internal/search/sqlite"
+	"github.com/kamnotra/kamnotra/internal/store"
 	"github.com/kamnotra/kamnotra/internal/store/sqlite"
 )
 
@@ -135,5 +136,63 @@ func TestIndexDocumentsMatchesReindex(t *testing.T) {
 		if len(r.Hits) != 1 || r.Hits[0].ID != doc.ID {
 			t.Errorf("documents with %v: %v", f, r.Hits)
 		}
+	}
+}
+
+// TestRefreshEventsDropsWhatTheRecordLost: an event a reextraction
+// removed, or an editor rejected, must not be found any more, and one
+// still in the record stays findable.
+func TestRefreshEventsDropsWhatTheRecordLost(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	st, err := sqlite.OpenDir(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	doc := &record.Document{URL: "https://x.example/2", CanonicalURL: "https://x.example/2", Title: "Arrests", Text: "Police arrested two activists.", SHA256: "2"}
+	_, err = st.SaveCapture(ctx, doc)
+	must(err)
+	x := store.Extraction{DocumentID: doc.ID, DocumentVersion: 1, ExtractorVersion: "t",
+		Events: []record.Event{{ID: "e-gone", Type: record.EventArrest}, {ID: "e-rejected", Type: record.EventArrest}, {ID: "e-kept", Type: record.EventCharge}}}
+	for _, e := range x.Events {
+		x.Citations = append(x.Citations, record.Citation{EventID: e.ID, Span: record.Span{End: 6}, Evidence: "Police"})
+	}
+	must(st.ReplaceExtraction(ctx, x))
+	idx, err := searchsqlite.Open(ctx, filepath.Join(dir, "s.db"), search.KhmerAnalyzer{})
+	must(err)
+	defer idx.Close()
+	must(search.IndexDocuments(ctx, st, idx, []string{doc.ID}))
+	events := func() []string {
+		r, err := idx.Search(ctx, search.Query{Kinds: []string{search.KindEvent}})
+		must(err)
+		var ids []string
+		for _, h := range r.Hits {
+			ids = append(ids, h.ID)
+		}
+		slices.Sort(ids)
+		return ids
+	}
+	if got := events(); !slices.Equal(got, []string{"e-gone", "e-kept", "e-rejected"}) {
+		t.Fatalf("indexed events %v", got)
+	}
+	// A new extraction keeps two of the events; an editor rejects one.
+	x.ExtractorVersion = "t2"
+	x.Events = x.Events[1:]
+	x.Citations = x.Citations[1:]
+	must(st.ReplaceExtraction(ctx, x))
+	rej, err := st.Event(ctx, "e-rejected")
+	must(err)
+	rej.Status = record.StatusRejected
+	must(st.PutEvent(ctx, rej))
+	must(search.RefreshEvents(ctx, st, idx, []string{"e-gone", "e-kept", "e-rejected"}))
+	if got := events(); !slices.Equal(got, []string{"e-kept"}) {
+		t.Errorf("after refreshing: %v, want only e-kept", got)
 	}
 }
