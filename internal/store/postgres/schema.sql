@@ -258,7 +258,7 @@ CREATE INDEX events_place ON events USING btree (place_id);
 CREATE INDEX events_status_date ON events USING btree (status, date_start, id);
 CREATE INDEX events_to_org ON events USING btree (to_org_id);
 CREATE INDEX events_type_date ON events USING btree (type, date_start, id);
-CREATE INDEX events_type_dates ON events USING btree (type, date_start, date_end);
+CREATE INDEX events_type_precision ON events USING btree (type, length(date), date_start, date_end);
 CREATE INDEX memberships_end_event ON memberships USING btree (end_event_id);
 CREATE INDEX memberships_org ON memberships USING btree (org_id);
 CREATE INDEX memberships_person ON memberships USING btree (person_id);

@@ -232,7 +232,7 @@ CREATE INDEX events_to_org ON events (to_org_id);
 
 CREATE INDEX events_type_date ON events (type, date_start, id);
 
-CREATE INDEX events_type_dates ON events (type, date_start, date_end);
+CREATE INDEX events_type_precision ON events (type, (length(date)), date_start, date_end);
 
 CREATE INDEX memberships_end_event ON memberships (end_event_id);
 

@@ -165,6 +165,11 @@ func (s *Store) Event(ctx context.Context, id string) (*record.Event, error) {
 	return &es[0], nil
 }
 
+// shortWindow is the longest date filter Events looks up precision by
+// precision; longer ones walk the date index in order and stop at the
+// page's end.
+const shortWindow = 92 * 24 * time.Hour
+
 // Events implements store.Store.
 func (s *Store) Events(ctx context.Context, f store.EventFilter) ([]record.Event, error) {
 	limit, err := pageLimit(f.Limit)
@@ -201,6 +206,29 @@ func (s *Store) Events(ctx context.Context, f store.EventFilter) ([]record.Event
 			col = "(e.status || '')" // as for the type: start from the person
 		}
 		add(col+" IN ("+placeholders(len(a))+")", a...)
+	}
+	var typeArgs []any
+	for _, t := range f.Types {
+		typeArgs = append(typeArgs, string(t))
+	}
+	if len(f.Types) > 0 && !f.From.IsZero() && !f.To.IsZero() && f.PersonID == "" &&
+		f.To.End().Sub(f.From.Start()) <= shortWindow {
+		// A short window of some types, as resolving asks to find other
+		// reports of an event: each precision in its own index range
+		// (events_type_precision) instead of a year of the types'
+		// events. The conditions below still apply.
+		start, end := f.From.Start(), f.To.End()
+		in := placeholders(len(typeArgs))
+		var parts []string
+		var a []any
+		for _, p := range []struct {
+			length, days int
+		}{{10, 0}, {7, 31}, {4, 366}} {
+			parts = append(parts, `SELECT id FROM events WHERE type IN (`+in+`) AND length(date) = ? AND date_start BETWEEN ? AND ?`)
+			a = append(a, typeArgs...)
+			a = append(a, p.length, start.AddDate(0, 0, -p.days).Format(time.DateOnly), end.Format(time.DateOnly))
+		}
+		add("e.id IN ("+strings.Join(parts, " UNION ALL ")+")", a...)
 	}
 	if !f.From.IsZero() {
 		start, _ := dateRange(f.From)
