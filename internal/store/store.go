@@ -70,6 +70,7 @@ type EventFilter struct {
 	OrgID      string // as from_org, to_org or participant
 	PlaceID    string // the place or any place inside it
 	DocumentID string // events cited by this document
+	OutletID   string // events cited by a document of this outlet
 	Statuses   []record.Status
 	After      string
 	Limit      int

@@ -258,6 +258,10 @@ func (s *Store) Events(ctx context.Context, f store.EventFilter) ([]record.Event
 	if f.DocumentID != "" {
 		add("EXISTS (SELECT 1 FROM citations c WHERE c.event_id = e.id AND c.document_id = ?)", f.DocumentID)
 	}
+	if f.OutletID != "" {
+		add(`EXISTS (SELECT 1 FROM citations c JOIN documents d ON d.id = c.document_id
+			WHERE c.event_id = e.id AND d.outlet_id = ?)`, f.OutletID)
+	}
 	if f.After != "" {
 		var after string
 		err := s.queryRow(ctx, `SELECT date_start FROM events WHERE id = ?`, f.After).Scan(&after)

@@ -1180,6 +1180,10 @@ func testEventFilters(t *testing.T, open Opener) {
 	undated := mk(&record.Event{Type: record.EventDefection, Status: record.StatusReviewed})
 	must(t, s.PutCitation(ctx, &record.Citation{EventID: feb3, DocumentID: w.doc1.ID, DocumentVersion: 1, Span: record.Span{Start: 0, End: 10}, ExtractedBy: "editor/dara"}))
 	must(t, s.PutCitation(ctx, &record.Citation{EventID: arrest, DocumentID: w.doc1.ID, DocumentVersion: 1, Span: record.Span{Start: 5, End: 10}, ExtractedBy: "extractor/v1"}))
+	must(t, s.PutOutlet(ctx, &record.Outlet{ID: "o-filter", Kind: record.OutletProGovernment, Names: record.Names{{Lang: "en", Value: "Filter News"}}}))
+	fromOutlet := doc("https://w.example/outlet", "o-filter", "June's report.", t0)
+	saveDoc(t, s, fromOutlet)
+	must(t, s.PutCitation(ctx, &record.Citation{EventID: june, DocumentID: fromOutlet.ID, DocumentVersion: 1, Span: record.Span{Start: 0, End: 4}, ExtractedBy: "extractor/v1"}))
 
 	// Latest first, undated last.
 	all := []string{arrest, june, feb3, y2022, undated}
@@ -1202,6 +1206,15 @@ func testEventFilters(t *testing.T, open Opener) {
 		{"place and inside it", store.EventFilter{PlaceID: w.pp.ID}, []string{june, feb3}},
 		{"place leaf", store.EventFilter{PlaceID: w.mc.ID}, []string{june}},
 		{"document", store.EventFilter{DocumentID: w.doc1.ID}, []string{arrest, feb3}},
+		{"outlet", store.EventFilter{OutletID: "o-filter"}, []string{june}},
+		{"types in a short window meet a month", store.EventFilter{Types: []record.EventType{record.EventDefection, record.EventPartyJoin},
+			From: record.Date{Year: 2023, Month: 6, Day: 27}, To: record.Date{Year: 2023, Month: 7, Day: 2}}, []string{june}},
+		{"types in a short window meet a day", store.EventFilter{Types: []record.EventType{record.EventDefection, record.EventPartyJoin},
+			From: record.Date{Year: 2023, Month: 1, Day: 31}, To: record.Date{Year: 2023, Month: 2, Day: 3}}, []string{feb3}},
+		{"types in a short window meet a year", store.EventFilter{Types: []record.EventType{record.EventResignation},
+			From: record.Date{Year: 2022, Month: 12, Day: 29}, To: record.Date{Year: 2023, Month: 1, Day: 2}}, []string{y2022}},
+		{"types in a short window miss a day outside it", store.EventFilter{Types: []record.EventType{record.EventPartyJoin},
+			From: record.Date{Year: 2023, Month: 2, Day: 4}, To: record.Date{Year: 2023, Month: 2, Day: 8}}, nil},
 		{"combined", store.EventFilter{OrgID: w.cpp.ID, Types: []record.EventType{record.EventPartyJoin}, PlaceID: w.pp.ID}, []string{feb3}},
 		{"none", store.EventFilter{PersonID: "p-none"}, nil},
 	}
