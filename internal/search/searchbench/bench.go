@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"net/url"
 	"os"
@@ -27,7 +28,7 @@ type Options struct {
 	// seed, so a million-document index is built once.
 	Work string
 	// DBURL, when set, also measures the PostgreSQL backend in schema
-	// kamnotra_bench_<docs>_<seed> of that database.
+	// kamnotra_bench_<docs>_<seed>_<layout> of that database.
 	DBURL      string
 	SkipSQLite bool
 }
@@ -106,7 +107,9 @@ func runSQLite(ctx context.Context, o Options, c *Corpus, qs []Query, w io.Write
 }
 
 func runPostgres(ctx context.Context, o Options, c *Corpus, qs []Query, w io.Writer) error {
-	schema := fmt.Sprintf("kamnotra_bench_%d_%d", o.Docs, o.Seed)
+	// The layout is in the name: an index built by an older layout is
+	// not reused (postgres.New would empty it).
+	schema := fmt.Sprintf("kamnotra_bench_%d_%d_%x", o.Docs, o.Seed, crc32.ChecksumIEEE([]byte(postgres.Layout)))
 	u, err := url.Parse(o.DBURL)
 	if err != nil {
 		return fmt.Errorf("search bench: --db is not a URL: %w", err)

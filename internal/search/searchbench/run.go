@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -84,24 +85,43 @@ func (c *Corpus) Queries(n int, seed uint64) []Query {
 }
 
 // Load puts documents [from, c.N) into idx in batches and reports
-// progress to w every tenth of the way.
+// progress to w every tenth of the way. Two batches are in flight at
+// once, so one is analysed in Go while the other is written.
 func Load(ctx context.Context, idx search.Index, c *Corpus, from, batch int, w io.Writer) error {
-	docs := make([]search.Doc, 0, batch)
 	step := max(c.N/10, 1)
 	start := time.Now()
-	for i := from; i < c.N; i++ {
-		docs = append(docs, c.Doc(i))
-		if len(docs) == batch || i == c.N-1 {
-			if err := idx.Put(ctx, docs...); err != nil {
-				return fmt.Errorf("load document %d: %w", i, err)
-			}
-			docs = docs[:0]
+	slots := make(chan struct{}, 2)
+	var mu sync.Mutex
+	var firstErr error
+	var wg sync.WaitGroup
+	failed := func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return firstErr != nil
+	}
+	for lo := from; lo < c.N && !failed(); lo += batch {
+		hi := min(lo+batch, c.N)
+		docs := make([]search.Doc, 0, hi-lo)
+		for i := lo; i < hi; i++ {
+			docs = append(docs, c.Doc(i))
 		}
-		if (i+1)%step == 0 && w != nil {
-			fmt.Fprintf(w, "  loaded %d/%d in %s (load average %s)\n", i+1, c.N, time.Since(start).Round(time.Second), LoadAvg())
+		slots <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-slots }()
+			if err := idx.Put(ctx, docs...); err != nil {
+				mu.Lock()
+				if firstErr == nil {
+					firstErr = fmt.Errorf("load documents %d–%d: %w", lo, hi-1, err)
+				}
+				mu.Unlock()
+			}
+		})
+		if w != nil && hi/step > lo/step {
+			fmt.Fprintf(w, "  loaded %d/%d in %s (load average %s)\n", hi, c.N, time.Since(start).Round(time.Second), LoadAvg())
 		}
 	}
-	return nil
+	wg.Wait()
+	return firstErr
 }
 
 // Stats are latency percentiles of one class.
