@@ -63,3 +63,55 @@ func TestEventFeed(t *testing.T) {
 		t.Errorf("feed without BaseURL:\n%.400s", r.Body)
 	}
 }
+
+// A reporter follows one person, party or outlet: each feed carries only
+// its events, private people have none, and a feed asked two things at
+// once says so.
+func TestScopedEventFeeds(t *testing.T) {
+	f := newFixture(t)
+	h := f.site(t, Options{BaseURL: "https://kamnotra.example/"})
+	entries := func(q string) []string {
+		t.Helper()
+		r := do(t, h, "GET", "/events.atom?"+q)
+		wantStatus(t, r, 200)
+		var feed atomFeed
+		if err := xml.Unmarshal(r.Body, &feed); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		if !strings.HasPrefix(feed.ID, "https://kamnotra.example/events.atom?") || !strings.Contains(feed.Links[0].Href, "lang=en") {
+			t.Errorf("%s: feed id %q self %q", q, feed.ID, feed.Links[0].Href)
+		}
+		var ids []string
+		for _, e := range feed.Entries {
+			ids = append(ids, strings.TrimPrefix(e.ID, "https://kamnotra.example/events/"))
+		}
+		return ids
+	}
+	for _, tt := range []struct {
+		q    string
+		want []string
+	}{
+		{"person=p-sok&lang=en", []string{f.arrest}},
+		{"person=p-meas&lang=en", []string{f.defection}},
+		{"party=cpp&lang=en", []string{f.defection}},
+		{"outlet=camboja&lang=en", []string{f.arrest, f.privCharge}},
+		{"outlet=fresh-news&lang=en", []string{f.defection}},
+	} {
+		if got := entries(tt.q); strings.Join(got, " ") != strings.Join(tt.want, " ") {
+			t.Errorf("%s: entries %v, want %v", tt.q, got, tt.want)
+		}
+	}
+	r := do(t, h, "GET", "/events.atom?person=p-chan&lang=en")
+	if r.StatusCode != 404 {
+		t.Fatalf("a private person's feed: status %d\n%.300s", r.StatusCode, r.Body)
+	}
+	if strings.Contains(string(r.Body), "Chan Sreyneang") {
+		t.Error("a private person's name in the answer")
+	}
+	for q, status := range map[string]int{"party=ghost": 404, "person=p-none": 404, "outlet=nowhere": 404,
+		"person=p-sok&outlet=camboja": 400, "party=": 400} {
+		if r := do(t, h, "GET", "/events.atom?"+q); r.StatusCode != status {
+			t.Errorf("%s: status %d, want %d\n%.300s", q, r.StatusCode, status, r.Body)
+		}
+	}
+}

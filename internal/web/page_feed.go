@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/xml"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -67,15 +68,26 @@ func (h *handler) baseURL(r *http.Request) string {
 
 // eventFeed serves the latest visible events as Atom in the reader's
 // language, with the same visibility rules as the pages.
+//
+// One of ?person=ID, ?party=ID (any organisation) or ?outlet=ID narrows
+// it to that person's events, the events an organisation was part of, or
+// the events an outlet's documents report: what a reporter follows.
+// A person who is private or not public has no feed.
 func (h *handler) eventFeed(w http.ResponseWriter, r *http.Request) {
 	rq := h.newReq(w, r)
 	ctx := r.Context()
-	events, err := h.st.Events(ctx, store.EventFilter{Statuses: publicStatuses, Limit: feedItems})
+	lk := newLookup(ctx, h.st, rq.L)
+	f := store.EventFilter{Statuses: publicStatuses, Limit: feedItems}
+	scope, scopeQuery, err := h.feedScope(lk, r, &f)
 	if err != nil {
 		h.fail(w, r, err)
 		return
 	}
-	lk := newLookup(ctx, h.st, rq.L)
+	events, err := h.st.Events(ctx, f)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
 	views, _, err := lk.eventViews(events)
 	if err != nil {
 		h.fail(w, r, err)
@@ -87,11 +99,17 @@ func (h *handler) eventFeed(w http.ResponseWriter, r *http.Request) {
 	}
 	base := h.baseURL(r)
 	l := rq.L
+	title := l.T("site.name") + " · " + l.T("feed.events")
+	id, self := base+"/events.atom", base+"/events.atom?lang="+l.Lang
+	if scope != "" {
+		title += " · " + scope
+		id, self = base+"/events.atom?"+scopeQuery, base+"/events.atom?"+scopeQuery+"&lang="+l.Lang
+	}
 	feed := atomFeed{
-		Lang: l.Lang, ID: base + "/events.atom", Title: l.T("site.name") + " · " + l.T("feed.events"),
+		Lang: l.Lang, ID: id, Title: title,
 		Author: atomAuthor{Name: l.T("site.name")},
 		Links: []atomLink{
-			{Rel: "self", Type: "application/atom+xml", Href: base + "/events.atom?lang=" + l.Lang},
+			{Rel: "self", Type: "application/atom+xml", Href: self},
 			{Rel: "alternate", Type: "text/html", Href: base + "/events?lang=" + l.Lang, HrefLang: l.Lang},
 		},
 	}
@@ -139,6 +157,67 @@ func (h *handler) eventFeed(w http.ResponseWriter, r *http.Request) {
 	hd.Set("Content-Length", strconv.Itoa(len(body)))
 	if r.Method != http.MethodHead {
 		w.Write(body)
+	}
+}
+
+// feedScope narrows f to the person, party or outlet the request names,
+// returning the name to title the feed with and the query that names it.
+func (h *handler) feedScope(lk *lookup, r *http.Request, f *store.EventFilter) (name, query string, err error) {
+	q := r.URL.Query()
+	var given []string
+	for _, k := range []string{"person", "party", "outlet"} {
+		if q.Has(k) {
+			given = append(given, k)
+		}
+	}
+	switch {
+	case len(given) == 0:
+		return "", "", nil
+	case len(given) > 1:
+		return "", "", record.Errorf(record.EInvalid, "a feed follows one person, party or outlet: drop all but one of %s", strings.Join(given, ", "))
+	}
+	key := given[0]
+	id := q.Get(key)
+	if id == "" || len(id) > 200 {
+		return "", "", record.Errorf(record.EInvalid, "%s= needs an ID, as in the address of its page", key)
+	}
+	query = key + "=" + url.QueryEscape(id)
+	switch key {
+	case "person":
+		p, err := lk.person(id)
+		if err != nil {
+			return "", "", err
+		}
+		if p != nil && p.MergedInto != "" {
+			if p, err = lk.person(p.MergedInto); err != nil {
+				return "", "", err
+			}
+		}
+		if p == nil || !personPublic(p) {
+			return "", "", record.Errorf(record.ENotFound, "no person %s", id)
+		}
+		f.PersonID = p.ID
+		return lk.l.Name(p.Names).Value, "person=" + url.QueryEscape(p.ID), nil
+	case "party":
+		o, err := lk.org(id)
+		if err != nil {
+			return "", "", err
+		}
+		if o == nil || !orgVisible(o) {
+			return "", "", record.Errorf(record.ENotFound, "no organisation %s", id)
+		}
+		f.OrgID = o.ID
+		return lk.l.Name(o.Names).Value, query, nil
+	default:
+		o, err := lk.outlet(id)
+		if err != nil {
+			return "", "", err
+		}
+		if o == nil {
+			return "", "", record.Errorf(record.ENotFound, "no outlet %s", id)
+		}
+		f.OutletID = o.ID
+		return lk.l.Name(o.Names).Value, query, nil
 	}
 }
 
