@@ -47,7 +47,7 @@ func (t *tx) execRows(head, tail string, cols int, rows [][]any) error {
 }
 
 // inChunks runs fn with the IDs a chunk at a time, as "?, ?, …" and its
-// arguments.
+// arguments: chunks keep the parameter count far below SQLite's limit.
 func inChunks(ids []string, fn func(in string, args []any) error) error {
 	for len(ids) > 0 {
 		chunk := ids[:min(len(ids), 500)]

@@ -199,36 +199,26 @@ func (s *Store) writeNames(t *tx, nt nameTable, id string, ns record.Names) erro
 // readNames returns the names of each of ids.
 func (s *Store) readNames(ctx context.Context, nt nameTable, ids []string) (map[string]record.Names, error) {
 	out := make(map[string]record.Names, len(ids))
-	for len(ids) > 0 {
-		// Chunks keep the parameter count far below SQLite's limit.
-		chunk := ids[:min(len(ids), 500)]
-		ids = ids[len(chunk):]
-		args := make([]any, len(chunk))
-		for i, id := range chunk {
-			args[i] = id
-		}
+	err := inChunks(ids, func(in string, args []any) error {
 		rows, err := s.query(ctx, `SELECT `+nt.owner+`, lang, script, value, kind FROM `+nt.table+`
-			WHERE `+nt.owner+` IN (`+placeholders(len(chunk))+`) ORDER BY `+nt.owner+`, ord`, args...)
+			WHERE `+nt.owner+` IN (`+in+`) ORDER BY `+nt.owner+`, ord`, args...)
 		if err != nil {
-			return nil, err
+			return err
 		}
+		defer rows.Close()
 		for rows.Next() {
 			var (
 				id string
 				n  record.Name
 			)
 			if err := rows.Scan(&id, &n.Lang, &n.Script, &n.Value, &n.Kind); err != nil {
-				rows.Close()
-				return nil, err
+				return err
 			}
 			out[id] = append(out[id], n)
 		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
+		return rows.Err()
+	})
+	return out, err
 }
 
 // People.
