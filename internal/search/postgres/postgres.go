@@ -13,8 +13,9 @@
 // (a Khmer word is a phrase of cluster bigrams, and GIN keeps no
 // positions) and sort before LIMIT applies — 0.5–1.5 s for a common word
 // at 20,000 documents. So a common term's lexemes carry their date
-// bucket (term~hhhh: four hex digits of the document's day / 8), and a
-// search asks for the newest buckets first, widening the window until the
+// bucket (term~hhhh: four hex digits of the document's day / 8; a less
+// common one only the first three, a run of 16 buckets), and a search
+// asks for the newest buckets first, widening the window until the
 // page, the capped count and the facet rows are full. A common word then
 // costs one or two buckets' worth of its posting list, not all of it.
 //
@@ -22,8 +23,8 @@
 // thirty (a rare word in 40 documents became 40 keys) and its build did
 // not finish in 8 minutes at 100,000 documents. search_terms counts each
 // term's documents; once a term is in commonDF of them, later documents
-// index it bucketed, earlier ones keep it plain, and queries ask for both
-// forms, so the switch needs no rewrite and no coordination between
+// index it by runs of 16 buckets, from denseDF by bucket; earlier ones
+// keep their form, and queries ask for every form, so the switch needs no rewrite and no coordination between
 // writers. Every document also carries its bucket alone (~hhhh), which
 // lets a narrow window exclude the plain postings outside it inside the
 // index, before any row is read.
@@ -59,7 +60,7 @@ import (
 // Layout names the table layout; a table made by another layout is
 // dropped and made again (the index is derived data: kamnotra reindex
 // refills it).
-const Layout = "kamnotra search layout 3: common terms date-bucketed"
+const Layout = "kamnotra search layout 4: common terms date-bucketed by document frequency"
 
 // schema keeps the row inline up to a page (toast_tuple_target): a phrase
 // recheck reads the row's tsvector, and lz4 inline is a few microseconds
@@ -102,10 +103,16 @@ const maxTotal = 1000
 // window covers.
 const probeDocs = 2000
 
-// commonDF is the document count from which a term is indexed bucketed.
-// Below it the plain posting list is short enough to read whole; it is
-// also about the capped count, which needs every match of a rarer term.
-const commonDF = 1024
+// commonDF is the document count from which a term is indexed by runs of
+// 16 buckets (128 days), denseDF by bucket. Below commonDF the plain
+// posting list is short enough to read whole (and the capped count needs
+// every match of a rarer term anyway); between the two a word has tens to
+// hundreds of matches a run. Each tier costs GIN keys — one per term and
+// bucket — which is what its build time follows.
+const (
+	commonDF = 1024
+	denseDF  = 16384
+)
 
 // narrowBuckets is the widest window whose buckets are named one by one
 // (exact lexemes, which GIN can skip through) rather than as prefixes.
@@ -121,6 +128,7 @@ type Index struct {
 	analyzer  search.Analyzer
 	maxTotal  int   // maxTotal; smaller in tests
 	commonDF  int64 // commonDF; smaller in tests
+	denseDF   int64 // denseDF; smaller in tests
 	probeDocs int   // probeDocs; smaller in tests
 }
 
@@ -160,7 +168,7 @@ func New(ctx context.Context, pool *pgxpool.Pool, a search.Analyzer) (*Index, er
 	if _, err := pool.Exec(ctx, indexes); err != nil {
 		return nil, fmt.Errorf("search index: create index: %w", err)
 	}
-	return &Index{pool: pool, analyzer: a, maxTotal: maxTotal, commonDF: commonDF, probeDocs: probeDocs}, nil
+	return &Index{pool: pool, analyzer: a, maxTotal: maxTotal, commonDF: commonDF, denseDF: denseDF, probeDocs: probeDocs}, nil
 }
 
 // DropIndexes drops the GIN index before a bulk load: building it after
@@ -293,13 +301,13 @@ func (x *Index) terms(d search.Doc) map[string][]pgtype.TSVectorPosition {
 	return pos
 }
 
-// vector is a document's tsvector: common terms in its bucket, the others
-// plain, and the bucket marker.
-func vector(pos map[string][]pgtype.TSVectorPosition, bucket int64, common map[string]bool) pgtype.TSVector {
+// vector is a document's tsvector: common terms with the first digits of
+// its bucket (digits[term]), the others plain, and the bucket marker.
+func vector(pos map[string][]pgtype.TSVectorPosition, bucket int64, digits map[string]int) pgtype.TSVector {
 	v := pgtype.TSVector{Valid: true, Lexemes: make([]pgtype.TSVectorLexeme, 0, len(pos)+1)}
 	for term, ps := range pos {
-		if common[term] {
-			term = lexeme(term, bucket)
+		if n := digits[term]; n > 0 {
+			term = term + "~" + hex4(bucket)[:n]
 		}
 		v.Lexemes = append(v.Lexemes, pgtype.TSVectorLexeme{Word: term, Positions: ps})
 	}
@@ -395,17 +403,21 @@ func (x *Index) Put(ctx context.Context, docs ...search.Doc) error {
 		r, err := tx.Query(ctx, `WITH u AS (
 			INSERT INTO search_terms AS s (term, df) SELECT * FROM unnest($1::text[], $2::bigint[])
 			ON CONFLICT (term) DO UPDATE SET df = s.df + excluded.df RETURNING term, df)
-			SELECT term FROM u WHERE df >= $3`, terms, counts, x.commonDF)
+			SELECT term, df FROM u WHERE df >= $3`, terms, counts, x.commonDF)
 		if err != nil {
 			return fmt.Errorf("count terms: %w", err)
 		}
-		common := map[string]bool{}
+		digits := map[string]int{}
 		for r.Next() {
 			var term string
-			if err := r.Scan(&term); err != nil {
+			var n int64
+			if err := r.Scan(&term, &n); err != nil {
 				return err
 			}
-			common[term] = true
+			digits[term] = 3
+			if n >= x.denseDF {
+				digits[term] = 4
+			}
 		}
 		if err := r.Err(); err != nil {
 			return fmt.Errorf("count terms: %w", err)
@@ -438,7 +450,7 @@ func (x *Index) Put(ctx context.Context, docs ...search.Doc) error {
 				return fmt.Errorf("index %s: more than %d documents on %s", rw.d.ID, 1<<seqBits, rw.d.Date.Format("2006-01-02"))
 			}
 			next[rw.day] = rid + 1
-			src[i] = []any{rid, rw.d.ID, rw.d.Kind, rw.day, rw.facets, rw.d.Title, rw.d.Text, vector(rw.terms, bucketOf(rw.day), common)}
+			src[i] = []any{rid, rw.d.ID, rw.d.Kind, rw.day, rw.facets, rw.d.Title, rw.d.Text, vector(rw.terms, bucketOf(rw.day), digits)}
 		}
 		_, err = tx.CopyFrom(ctx, pgx.Identifier{"search_docs"}, []string{"rid", "id", "kind", "day", "facets", "title", "body", "t"}, pgx.CopyFromRows(src))
 		if err != nil {
@@ -515,17 +527,32 @@ func newWindow(lo, hi int64, terms int) window {
 	return window{lo: lo, hi: hi, cover: cover(lo, hi, terms)}
 }
 
-// item writes term in both its forms: plain, and in the window's buckets.
+// item writes term in every form it may have: plain, by run and by
+// bucket. A run may reach outside the window: the key range and, in a
+// narrow window, the bucket markers keep the result exact.
 func (w window) item(b *strings.Builder, term string) {
 	b.WriteByte('(')
 	b.WriteString(quote(term))
+	run := ""
+	exact := func(suffix string) {
+		b.WriteString(" | ")
+		b.WriteString(quote(term + "~" + suffix))
+	}
 	if w.narrow {
 		for k := w.lo; k <= w.hi; k++ {
-			b.WriteString(" | ")
-			b.WriteString(quote(lexeme(term, k)))
+			exact(hex4(k))
+			if r := hex4(k)[:3]; r != run {
+				exact(r)
+				run = r
+			}
 		}
 	} else {
 		for _, p := range w.cover {
+			// A prefix of four digits misses the run's shorter lexeme.
+			if r := p[:min(len(p), 3)]; len(p) == 4 && r != run {
+				exact(r)
+				run = r
+			}
 			b.WriteString(" | ")
 			b.WriteString(quote(term + "~" + p))
 			b.WriteString(":*")

@@ -22,18 +22,19 @@ func TestConformance(t *testing.T) {
 	})
 }
 
-// TestConformanceBucketed runs the suite with every term, and then with
-// terms in two or more documents, in their bucketed form: the fixture is
-// far too small to reach commonDF, and both forms must answer the same.
+// TestConformanceBucketed runs the suite with terms in their bucketed
+// forms: every term by bucket, every term by run, and a mix by document
+// frequency. The fixture is far too small to reach commonDF, and every
+// form must answer the same.
 func TestConformanceBucketed(t *testing.T) {
-	for _, df := range []int64{1, 2} {
+	for _, df := range [][2]int64{{1, 1}, {1, 1 << 40}, {2, 3}} {
 		t.Run(fmt.Sprint("df", df), func(t *testing.T) {
 			searchtest.Run(t, func(t *testing.T) search.Index {
 				idx, err := New(context.Background(), pgtest.Pool(t), search.KhmerAnalyzer{})
 				if err != nil {
 					t.Fatal(err)
 				}
-				idx.commonDF = df
+				idx.commonDF, idx.denseDF = df[0], df[1]
 				// Narrow first windows, widened as the rows come.
 				idx.probeDocs = 2
 				return idx
@@ -106,7 +107,7 @@ func TestKhmerPhraseAcrossBuckets(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Terms in five documents switch to their bucketed form.
-	idx.commonDF = 5
+	idx.commonDF, idx.denseDF = 5, 9
 	idx.probeDocs = 3
 	var docs []search.Doc
 	start := time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)

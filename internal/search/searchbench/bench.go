@@ -147,7 +147,9 @@ func runPostgres(ctx context.Context, o Options, c *Corpus, qs []Query, w io.Wri
 			return err
 		}
 		start := time.Now()
-		if err := Load(ctx, idx, c, 0, 1000, w); err != nil {
+		// Large batches: each also adds its terms' document counts, once
+		// per distinct term.
+		if err := Load(ctx, idx, c, 0, 5000, w); err != nil {
 			return err
 		}
 		loaded := time.Since(start)
