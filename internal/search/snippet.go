@@ -3,7 +3,10 @@ package search
 import (
 	"slices"
 	"sort"
+	"strings"
 	"unicode/utf8"
+
+	"github.com/kamnotra/kamnotra/internal/khmer"
 )
 
 // Snippet cuts about width bytes of text around the first match of the
@@ -32,7 +35,11 @@ func snippet(a Analyzer, text string, clauses []Clause, width, n int) []Fragment
 	}
 	var spans []span
 	if len(want) > 0 {
-		spans = matchSpans(a, text, want, width, max(n, 1))
+		var nd *needles
+		if n < len(text) {
+			nd = newNeedles(a, text, want)
+		}
+		spans = matchSpans(a, text, want, nd, width, max(n, 1))
 	}
 	sort.Slice(spans, func(i, j int) bool { return spans[i].s < spans[j].s })
 	merged := spans[:0]
@@ -86,10 +93,24 @@ func snippet(a Analyzer, text string, clauses []Clause, width, n int) []Fragment
 // crosses; each piece after the first starts again at the last word of
 // the one before, so that a bigram across the space is made whole, and
 // keeps only the tokens that end beyond that space.
-func matchSpans(a Analyzer, text string, want map[Field]map[string]bool, width, n int) []span {
+//
+// With needles, stretches where no wanted token can begin are skipped
+// unread: the next piece starts at the word of the next place one might.
+func matchSpans(a Analyzer, text string, want map[Field]map[string]bool, nd *needles, width, n int) []span {
 	var spans []span
 	from, done := 0, 0 // analyse from from; tokens ending by done are counted
 	for {
+		if nd != nil {
+			p := nd.next(text, from)
+			if p < 0 {
+				return spans // no wanted token starts from here on
+			}
+			if sp := spaceBefore(text, p); sp > done+n/2 {
+				// Every wanted token starts where a needle is, so none
+				// starts in [from, p): start again at p's word.
+				from, done = sp, sp
+			}
+		}
 		cut := spaceAfter(text, done+n)
 		for _, tok := range a.Tokens(text[from:cut]) {
 			s, e := from+tok.Start, from+tok.End
@@ -108,6 +129,170 @@ func matchSpans(a Analyzer, text string, want map[Field]map[string]bool, width, 
 		}
 		from, done = spaceBefore(text, cut), cut
 	}
+}
+
+// needles find where a wanted token may begin without analysing the text,
+// for the match tokens of KhmerAnalyzer: a Khmer term's first cluster
+// stands in the text as it is where the term's token begins (the text
+// being in normal form, which tokens are cut from); a Latin term is
+// Porter-stemmed from a word whose first letters it keeps (all but its
+// last two at most: "ability" gives "abl"); a number begins at a digit.
+// They may find places where no wanted token begins (analysis then
+// says), never miss one.
+type needles struct {
+	khmer  []string // first clusters
+	latin  []string // lowercase prefixes, at the start of a Latin word
+	number bool
+}
+
+// khmerTokenizer is an analyzer whose Tokens are KhmerAnalyzer's: itself,
+// or one that embeds it (to count its work, say).
+type khmerTokenizer interface{ khmerTokens() }
+
+func (KhmerAnalyzer) khmerTokens() {}
+
+// newNeedles returns nil when the analyzer or the text is not one needles
+// know: then everything is analysed.
+func newNeedles(a Analyzer, text string, want map[Field]map[string]bool) *needles {
+	if _, ok := a.(khmerTokenizer); !ok || khmer.Normalize(text) != text || orphanMark(text) {
+		return nil
+	}
+	nd := &needles{}
+	for field, terms := range want {
+		if field != FieldTerms {
+			continue // KhmerAnalyzer makes no other tokens of text
+		}
+		for t := range terms {
+			switch r, _ := utf8.DecodeRuneInString(t); {
+			case t == "":
+			case isDigits(t):
+				nd.number = true
+			case r < utf8.RuneSelf && isASCIIWord(t):
+				nd.latin = append(nd.latin, t[:min(3, max(1, len(t)-2))])
+			case isKhmer(r):
+				nd.khmer = append(nd.khmer, t[:khmer.NextCluster(t)])
+			default:
+				return nil // a word of another script: analyse it all
+			}
+		}
+	}
+	return nd
+}
+
+// next returns the first place at or after from where a wanted token may
+// begin, or -1.
+func (nd *needles) next(text string, from int) int {
+	best := len(text)
+	for _, k := range nd.khmer {
+		if i := strings.Index(text[from:best], k); i >= 0 {
+			best = from + i
+		}
+	}
+	if len(nd.latin) == 0 && !nd.number {
+		if best == len(text) {
+			return -1
+		}
+		return best
+	}
+	for j := from; j < best; {
+		c := text[j]
+		if c < utf8.RuneSelf {
+			switch {
+			case isASCIILetter(c) && (j == 0 || !isASCIILetter(text[j-1])) && nd.latinAt(text, j):
+				return j
+			case nd.number && isASCIIDigit(c) && (j == 0 || !isASCIIDigit(text[j-1])):
+				return j
+			}
+			j++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[j:])
+		switch {
+		case r >= 0x17E0 && r <= 0x17E9: // Khmer digits
+			if nd.number {
+				return j
+			}
+		case isKhmer(r), r >= 0x2000 && r <= 0x206F: // Khmer, general punctuation
+		default:
+			// Another script's letter or digit may begin a Latin word (É)
+			// or a number.
+			return j
+		}
+		j += size
+	}
+	if best == len(text) {
+		return -1
+	}
+	return best
+}
+
+// latinAt reports whether a Latin word starting at j may stem to a wanted
+// term: its letters, lowercased and without apostrophes, begin with one
+// of the prefixes, or a letter past ASCII makes it unknowable.
+func (nd *needles) latinAt(text string, j int) bool {
+	for _, p := range nd.latin {
+		k, i := 0, j
+		for k < len(p) && i < len(text) {
+			c := text[i]
+			if c >= utf8.RuneSelf {
+				return true
+			}
+			if c == '\'' {
+				i++
+				continue
+			}
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != p[k] {
+				break
+			}
+			k, i = k+1, i+1
+		}
+		if k == len(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// orphanMark reports whether a Khmer vowel or sign follows something
+// other than Khmer (a space, say): the tokenizer joins it to the cluster
+// before, so that cluster is not in the text as the term has it.
+func orphanMark(text string) bool {
+	prev := ' '
+	for _, r := range text {
+		if (r >= 0x17B6 && r <= 0x17D3 || r == 0x17DD) && !isKhmer(prev) {
+			return true
+		}
+		prev = r
+	}
+	return false
+}
+
+func isKhmer(r rune) bool { return r >= 0x1780 && r <= 0x17FF || r >= 0x19E0 && r <= 0x19FF }
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+func isASCIIDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isASCIIDigit(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// isASCIIWord reports whether s is lowercase ASCII letters and digits.
+func isASCIIWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= 'a' && c <= 'z' || isASCIIDigit(c)) {
+			return false
+		}
+	}
+	return true
 }
 
 // spaceBefore returns the index of the last ASCII space or line break

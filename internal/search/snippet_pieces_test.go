@@ -26,3 +26,49 @@ func TestSnippetBigramAcrossPieces(t *testing.T) {
 		}
 	}
 }
+
+// needleTexts have the words needles must not miss: stems that change
+// their word's ending, apostrophes, capitals, accents, numbers in both
+// scripts, hyphens and Khmer bigrams across spaces.
+var needleTexts = []string{
+	"The ability of the Relational council: hoping, hopped, sensibility, generalization, reasonably, O'Neill didn't agree.",
+	"CAFÉ naïve Élection résumé covid19 19covid stop-gap a1b 2,500 people; ១២ នាក់ and ២០២៣.",
+	"ក្រុមប្រឹក្សាឃុំបានប្រជុំ ។ មន្ត្រីឃុំចំនួន ១២ នាក់ បានចូលជាសមាជិកគណបក្សឈូក ។ ខ គ ក ស្ត្រី Party (ឈូក)",
+	"ឃួង ស្រេង said: «Lotus» — the party’s leader; Москва and Ελλάδα too.",
+}
+
+// TestNeedlesFindEveryToken: wherever a match token begins, the needles of
+// its term find that place.
+func TestNeedlesFindEveryToken(t *testing.T) {
+	texts := append(append([]string(nil), needleTexts...), snippetTexts...)
+	for _, text := range texts {
+		checkNeedles(t, text)
+	}
+}
+
+func checkNeedles(t *testing.T, text string) {
+	t.Helper()
+	a := KhmerAnalyzer{}
+	for _, tok := range a.Tokens(text) {
+		want := map[Field]map[string]bool{tok.Field: {tok.Term: true}}
+		nd := newNeedles(a, text, want)
+		if nd == nil {
+			continue // analysed whole: nothing to miss
+		}
+		if got := nd.next(text, tok.Start); got != tok.Start {
+			t.Fatalf("term %q begins at %d (%q), needles %+v find %d in %q", tok.Term, tok.Start, text[tok.Start:tok.End], *nd, got, text)
+		}
+		if got := nd.next(text, 0); got < 0 || got > tok.Start {
+			t.Fatalf("term %q begins at %d, needles from 0 find %d", tok.Term, tok.Start, got)
+		}
+	}
+}
+
+func FuzzNeedles(f *testing.F) {
+	for _, s := range needleTexts {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		checkNeedles(t, text)
+	})
+}
