@@ -393,34 +393,47 @@ func (x *Index) Put(ctx context.Context, docs ...search.Doc) error {
 	for i, term := range terms {
 		counts[i] = df[term]
 	}
+	// Counts only grow, in their own short transaction (a replaced or
+	// deleted document is not taken back, nor a write that fails later):
+	// they decide the form of a term, and too high a count only buckets a
+	// term a little early. Committing them first keeps the rows of common
+	// terms locked for one statement, not for a whole batch's write.
+	r, err := x.pool.Query(ctx, `WITH u AS (
+		INSERT INTO search_terms AS s (term, df) SELECT * FROM unnest($1::text[], $2::bigint[])
+		ON CONFLICT (term) DO UPDATE SET df = s.df + excluded.df RETURNING term, df)
+		SELECT term, df FROM u WHERE df >= $3`, terms, counts, x.commonDF)
+	if err != nil {
+		return fmt.Errorf("count terms: %w", err)
+	}
+	digits := map[string]int{}
+	for r.Next() {
+		var term string
+		var n int64
+		if err := r.Scan(&term, &n); err != nil {
+			return fmt.Errorf("count terms: %w", err)
+		}
+		digits[term] = 3
+		if n >= x.denseDF {
+			digits[term] = 4
+		}
+	}
+	if err := r.Err(); err != nil {
+		return fmt.Errorf("count terms: %w", err)
+	}
+	vectors := make([]pgtype.TSVector, len(rows))
+	workers := min(runtime.GOMAXPROCS(0), len(rows))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(rows); i += workers {
+				vectors[i] = vector(rows[i].terms, bucketOf(rows[i].day), digits)
+			}
+		})
+	}
+	wg.Wait()
 	return pgx.BeginFunc(ctx, x.pool, func(tx pgx.Tx) error {
 		if _, err := tx.Exec(ctx, `DELETE FROM search_docs WHERE id = ANY($1)`, ids); err != nil {
 			return err
-		}
-		// Counts only grow (a replaced or deleted document is not taken
-		// back): they decide the form of a term, and too high a count
-		// only buckets a term a little early.
-		r, err := tx.Query(ctx, `WITH u AS (
-			INSERT INTO search_terms AS s (term, df) SELECT * FROM unnest($1::text[], $2::bigint[])
-			ON CONFLICT (term) DO UPDATE SET df = s.df + excluded.df RETURNING term, df)
-			SELECT term, df FROM u WHERE df >= $3`, terms, counts, x.commonDF)
-		if err != nil {
-			return fmt.Errorf("count terms: %w", err)
-		}
-		digits := map[string]int{}
-		for r.Next() {
-			var term string
-			var n int64
-			if err := r.Scan(&term, &n); err != nil {
-				return err
-			}
-			digits[term] = 3
-			if n >= x.denseDF {
-				digits[term] = 4
-			}
-		}
-		if err := r.Err(); err != nil {
-			return fmt.Errorf("count terms: %w", err)
 		}
 		// Serialise key allocation per day, in day order so that two
 		// writers cannot deadlock; the locks are released at commit.
@@ -428,7 +441,7 @@ func (x *Index) Put(ctx context.Context, docs ...search.Doc) error {
 			return err
 		}
 		next := map[int64]int64{}
-		r, err = tx.Query(ctx, `SELECT d, coalesce((SELECT max(rid) + 1 FROM search_docs WHERE rid BETWEEN d << $2 AND ((d + 1) << $2) - 1), d << $2)
+		r, err := tx.Query(ctx, `SELECT d, coalesce((SELECT max(rid) + 1 FROM search_docs WHERE rid BETWEEN d << $2 AND ((d + 1) << $2) - 1), d << $2)
 			FROM unnest($1::bigint[]) d`, days, seqBits)
 		if err != nil {
 			return err
@@ -450,7 +463,7 @@ func (x *Index) Put(ctx context.Context, docs ...search.Doc) error {
 				return fmt.Errorf("index %s: more than %d documents on %s", rw.d.ID, 1<<seqBits, rw.d.Date.Format("2006-01-02"))
 			}
 			next[rw.day] = rid + 1
-			src[i] = []any{rid, rw.d.ID, rw.d.Kind, rw.day, rw.facets, rw.d.Title, rw.d.Text, vector(rw.terms, bucketOf(rw.day), digits)}
+			src[i] = []any{rid, rw.d.ID, rw.d.Kind, rw.day, rw.facets, rw.d.Title, rw.d.Text, vectors[i]}
 		}
 		_, err = tx.CopyFrom(ctx, pgx.Identifier{"search_docs"}, []string{"rid", "id", "kind", "day", "facets", "title", "body", "t"}, pgx.CopyFromRows(src))
 		if err != nil {
