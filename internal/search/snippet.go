@@ -101,7 +101,7 @@ func matchSpans(a Analyzer, text string, want map[Field]map[string]bool, nd *nee
 	from, done := 0, 0 // analyse from from; tokens ending by done are counted
 	for {
 		if nd != nil {
-			p := nd.next(text, from)
+			p := nd.next(from)
 			if p < 0 {
 				return spans // no wanted token starts from here on
 			}
@@ -132,14 +132,14 @@ func matchSpans(a Analyzer, text string, want map[Field]map[string]bool, nd *nee
 }
 
 // needles find where a wanted token may begin without analysing the text,
-// for the match tokens of KhmerAnalyzer: a Khmer term's first cluster
-// stands in the text as it is where the term's token begins (the text
-// being in normal form, which tokens are cut from); a Latin term is
-// Porter-stemmed from a word whose first letters it keeps (all but its
-// last two at most: "ability" gives "abl"); a number begins at a digit.
-// They may find places where no wanted token begins (analysis then
-// says), never miss one.
+// for the match tokens of KhmerAnalyzer, which are cut from the text's
+// normal form: a Khmer term's first cluster stands in that form as it is
+// where the term's token begins; a Latin term is Porter-stemmed from a
+// word whose first letters it keeps (all but its last two at most:
+// "ability" gives "abl"); a number begins at a digit. They may find places
+// where no wanted token begins (analysis then says), never miss one.
 type needles struct {
+	norm   *khmer.Normalized
 	khmer  []string // first clusters
 	latin  []string // lowercase prefixes, at the start of a Latin word
 	number bool
@@ -154,7 +154,7 @@ func (KhmerAnalyzer) khmerTokens() {}
 // newNeedles returns nil when the analyzer or the text is not one needles
 // know: then everything is analysed.
 func newNeedles(a Analyzer, text string, want map[Field]map[string]bool) *needles {
-	if _, ok := a.(khmerTokenizer); !ok || khmer.Normalize(text) != text || orphanMark(text) {
+	if _, ok := a.(khmerTokenizer); !ok {
 		return nil
 	}
 	nd := &needles{}
@@ -176,12 +176,25 @@ func newNeedles(a Analyzer, text string, want map[Field]map[string]bool) *needle
 			}
 		}
 	}
+	nd.norm = khmer.NormalizeMap(text)
+	if orphanMark(nd.norm.Text) {
+		return nil
+	}
 	return nd
 }
 
-// next returns the first place at or after from where a wanted token may
-// begin, or -1.
-func (nd *needles) next(text string, from int) int {
+// next returns the first place in the display text, at or after from (or
+// a little before, at the start of a cluster normalisation changed), where
+// a wanted token may begin, or -1.
+func (nd *needles) next(from int) int {
+	p := nd.nextNorm(nd.norm.Text, nd.norm.ToNorm(from))
+	if p < 0 {
+		return -1
+	}
+	return nd.norm.ToOrig(p)
+}
+
+func (nd *needles) nextNorm(text string, from int) int {
 	best := len(text)
 	for _, k := range nd.khmer {
 		if i := strings.Index(text[from:best], k); i >= 0 {
