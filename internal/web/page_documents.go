@@ -30,7 +30,7 @@ func (h *handler) documentList(rq *req) (*page, error) {
 	}
 	docs, pg := pageOf(docs, h.opts.PageSize, func(d record.Document) string { return d.ID })
 	pg = rq.nextPage(pg)
-	items, err := newLookup(ctx, h.st, rq.L).docItems(docs)
+	items, err := h.lookupFor(ctx, rq).docItems(docs)
 	if err != nil {
 		return nil, err
 	}
@@ -123,7 +123,7 @@ func (h *handler) documentPage(rq *req) (*page, error) {
 			return nil, record.Errorf(record.ENotFound, "document %s has no version %d", id, want)
 		}
 	}
-	lk := newLookup(ctx, h.st, rq.L)
+	lk := h.lookupFor(ctx, rq)
 	outlet, err := lk.outletRef(d.OutletID)
 	if err != nil {
 		return nil, err

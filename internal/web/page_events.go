@@ -42,7 +42,7 @@ func (h *handler) eventList(rq *req) (*page, error) {
 	}
 	events, pg := pageOf(events, h.opts.PageSize, func(e record.Event) string { return e.ID })
 	pg = rq.nextPage(pg)
-	views, js, err := newLookup(ctx, h.st, rq.L).eventViews(events)
+	views, js, err := h.lookupFor(ctx, rq).eventViews(events)
 	if err != nil {
 		return nil, err
 	}
@@ -103,7 +103,7 @@ func (h *handler) eventPage(rq *req) (*page, error) {
 	if !eventVisible(e) {
 		return nil, record.Errorf(record.ENotFound, "no event %s", id)
 	}
-	lk := newLookup(ctx, h.st, rq.L)
+	lk := h.lookupFor(ctx, rq)
 	ev, err := lk.eventView(e)
 	if err != nil {
 		return nil, err

@@ -76,7 +76,7 @@ func (h *handler) baseURL(r *http.Request) string {
 func (h *handler) eventFeed(w http.ResponseWriter, r *http.Request) {
 	rq := h.newReq(w, r)
 	ctx := r.Context()
-	lk := newLookup(ctx, h.st, rq.L)
+	lk := h.lookupFor(ctx, rq)
 	f := store.EventFilter{Statuses: publicStatuses, Limit: feedItems}
 	scope, scopeQuery, err := h.feedScope(lk, r, &f)
 	if err != nil {

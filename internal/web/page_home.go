@@ -20,7 +20,7 @@ type homeJSON struct {
 // home shows the latest events and the latest documents.
 func (h *handler) home(rq *req) (*page, error) {
 	ctx := rq.Context()
-	lk := newLookup(ctx, h.st, rq.L)
+	lk := h.lookupFor(ctx, rq)
 	events, err := h.st.Events(ctx, store.EventFilter{Statuses: publicStatuses, Limit: homeItems})
 	if err != nil {
 		return nil, err

@@ -153,7 +153,7 @@ func (h *handler) ledgerPage(rq *req) (*page, error) {
 	for _, t := range record.EventTypes {
 		data.Types = append(data.Types, typeOption{Type: t, Checked: slices.Contains(chosen, string(t))})
 	}
-	lk := newLookup(rq.Context(), h.st, rq.L)
+	lk := h.lookupFor(rq.Context(), rq)
 	for _, s := range res.Slices {
 		label, err := sliceLabel(lk, q.By, s)
 		if err != nil {

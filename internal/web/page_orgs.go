@@ -29,7 +29,7 @@ func (h *handler) orgList(rq *req) (*page, error) {
 	if err != nil {
 		return nil, err
 	}
-	lk := newLookup(ctx, h.st, rq.L)
+	lk := h.lookupFor(ctx, rq)
 	byKind := map[record.OrgKind][]orgItem{}
 	var visible []record.Organisation
 	for i := range orgs {
@@ -91,7 +91,7 @@ func (h *handler) orgPage(rq *req) (*page, error) {
 	if !orgVisible(o) {
 		return nil, record.Errorf(record.ENotFound, "no organisation %s", id)
 	}
-	lk := newLookup(ctx, h.st, rq.L)
+	lk := h.lookupFor(ctx, rq)
 	ms, err := h.st.Memberships(ctx, "", id)
 	if err != nil {
 		return nil, err

@@ -21,7 +21,7 @@ func (h *handler) outletList(rq *req) (*page, error) {
 	if err != nil {
 		return nil, err
 	}
-	lk := newLookup(ctx, h.st, rq.L)
+	lk := h.lookupFor(ctx, rq)
 	var data outletListData
 	for _, k := range record.OutletKinds {
 		for _, o := range outlets {
@@ -78,7 +78,7 @@ func (h *handler) outletPage(rq *req) (*page, error) {
 	}
 	docs, pg := pageOf(docs, h.opts.PageSize, func(d record.Document) string { return d.ID })
 	pg = rq.nextPage(pg)
-	lk := newLookup(ctx, h.st, rq.L)
+	lk := h.lookupFor(ctx, rq)
 	items, err := lk.docItems(docs)
 	if err != nil {
 		return nil, err

@@ -114,7 +114,7 @@ func (h *handler) personPage(rq *req) (*page, error) {
 		// not confirm that a private person is in the record.
 		return nil, record.Wrap(record.ENotFound, err, "no person %s", id)
 	}
-	lk := newLookup(ctx, h.st, rq.L)
+	lk := h.lookupFor(ctx, rq)
 	// The person is in every membership and event below: read once.
 	lk.people[id] = p
 	ms, err := h.st.Memberships(ctx, id, "")
@@ -199,7 +199,7 @@ func (h *handler) peopleList(rq *req) (*page, error) {
 	// private people does not end the list.
 	people, pg := pageOf(people, h.opts.PageSize, func(p record.Person) string { return p.ID })
 	pg = rq.nextPage(pg)
-	lk := newLookup(ctx, h.st, rq.L)
+	lk := h.lookupFor(ctx, rq)
 	data := peopleData{Pager: pg}
 	js := peopleJSON{People: []record.Person{}, pager: pg}
 	for i := range people {

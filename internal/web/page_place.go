@@ -30,7 +30,7 @@ func (h *handler) placePage(rq *req) (*page, error) {
 	if err != nil {
 		return nil, err
 	}
-	lk := newLookup(ctx, h.st, rq.L)
+	lk := h.lookupFor(ctx, rq)
 	var parent *ref
 	if p.ParentID != "" {
 		if pp, err := lk.place(p.ParentID); err != nil {

@@ -269,7 +269,7 @@ func (h *handler) search(rq *req) (*page, error) {
 		if err != nil {
 			return nil, err
 		}
-		lk := newLookup(rq.Context(), h.st, rq.L)
+		lk := h.lookupFor(rq.Context(), rq)
 		for _, hit := range res.Hits {
 			v, ok, err := h.hitView(lk, hit)
 			if err != nil {

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"sync"
+
+	"github.com/kamnotra/kamnotra/internal/record"
 )
 
 // pageCache keeps rendered pages until the record changes. Every reader of
@@ -113,4 +115,71 @@ func putBuf(b *bytes.Buffer) {
 		return // let an outsized buffer go rather than pin it
 	}
 	bufPool.Put(b)
+}
+
+// entityCache keeps the people, organisations, places and outlets that
+// pages name, between changes of the record, as pageCache keeps pages: a
+// person page names a hundred people and a search page its outlets, and a
+// page the cache has not seen need not read them all again. Records are
+// shared between requests and never changed by pages.
+type entityCache struct {
+	mu      sync.Mutex
+	ver     uint64
+	n       int
+	people  map[string]*record.Person
+	orgs    map[string]*record.Organisation
+	places  map[string]*record.Place
+	outlets map[string]*record.Outlet
+}
+
+// maxEntities bounds the records kept: a few KB each.
+const maxEntities = 50000
+
+func newEntityCache() *entityCache {
+	c := &entityCache{}
+	c.reset(0)
+	return c
+}
+
+func (c *entityCache) reset(ver uint64) {
+	c.ver, c.n = ver, 0
+	c.people, c.orgs = map[string]*record.Person{}, map[string]*record.Organisation{}
+	c.places, c.outlets = map[string]*record.Place{}, map[string]*record.Outlet{}
+}
+
+// cached returns the record from the entity cache, or fetches it and keeps
+// it (a missing one as nil) under the version read before the fetch.
+func cached[T any](lk *lookup, id string, of func(*entityCache) map[string]*T, fetch func(context.Context, string) (*T, error)) (*T, error) {
+	c := lk.shared
+	if c == nil {
+		return fetch(lk.ctx, id)
+	}
+	c.mu.Lock()
+	if lk.ver > c.ver {
+		c.reset(lk.ver)
+	}
+	if lk.ver == c.ver {
+		if v, ok := of(c)[id]; ok {
+			c.mu.Unlock()
+			if v == nil {
+				return nil, record.Errorf(record.ENotFound, "no record %s", id)
+			}
+			return v, nil
+		}
+	}
+	c.mu.Unlock()
+	v, err := fetch(lk.ctx, id)
+	if err != nil && !record.IsNotFound(err) {
+		return nil, err
+	}
+	c.mu.Lock()
+	if lk.ver == c.ver {
+		if c.n >= maxEntities {
+			c.reset(c.ver)
+		}
+		of(c)[id] = v
+		c.n++
+	}
+	c.mu.Unlock()
+	return v, err
 }

@@ -160,3 +160,37 @@ func TestPageCacheBounds(t *testing.T) {
 		t.Errorf("a page built at version 1 was kept after version 2 was seen")
 	}
 }
+
+// TestEntityCacheSharedUntilChange: two pages naming one person read it
+// once between changes of the record, and again after one.
+func TestEntityCacheSharedUntilChange(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	second := record.Event{ID: "ev-arrest-2", Type: record.EventRelease, Date: record.Date{Year: 2024, Month: 4}, Status: record.StatusPublished,
+		Participants: []record.Participant{{Role: record.ParticipantSubject, PersonID: "p-sok"}}}
+	must(t, f.st.PutEvent(ctx, &second))
+	cs := &countingStore{Store: f.st}
+	v, err := OpenSQLiteVersion(ctx, f.dbPath)
+	must(t, err)
+	defer v.Close()
+	h := NewServer(cs, Options{RatePerSecond: -1, Version: v.Version})
+
+	wantStatus(t, do(t, h, "GET", "/events/"+f.arrest+"?lang=en"), 200)
+	reads := cs.people.Load()
+	if reads == 0 {
+		t.Fatalf("the event page read no person")
+	}
+	if b := do(t, h, "GET", "/events/ev-arrest-2?lang=en").Body; !strings.Contains(string(b), "Sok Vannarith") {
+		t.Fatalf("the second event page does not name the person:\n%.600s", b)
+	}
+	if n := cs.people.Load(); n != reads {
+		t.Errorf("the second page read the person again: %d reads, then %d", reads, n)
+	}
+	p, err := f.st.Person(ctx, "p-sok")
+	must(t, err)
+	p.Names = record.Names{{Lang: "en", Script: "Latn", Value: "Sok Renamed", Kind: record.NameOfficial}}
+	must(t, f.st.PutPerson(ctx, p))
+	if b := do(t, h, "GET", "/events/ev-arrest-2?lang=en").Body; !strings.Contains(string(b), "Sok Renamed") {
+		t.Errorf("after the rename the page still names the person as before")
+	}
+}

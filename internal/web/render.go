@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
@@ -169,6 +170,20 @@ type req struct {
 	*http.Request
 	L    *locale
 	JSON bool
+	// ver is the record's version read at the start of the request, when
+	// verOK: the caches it may use are those of this version.
+	ver   uint64
+	verOK bool
+}
+
+// lookupFor returns a lookup for rq's page, sharing the site's entity
+// cache when the record's version is known.
+func (h *handler) lookupFor(ctx context.Context, rq *req) *lookup {
+	lk := newLookup(ctx, h.st, rq.L)
+	if h.ents != nil && rq.verOK {
+		lk.shared, lk.ver = h.ents, rq.ver
+	}
+	return lk
 }
 
 // page is what a handler returns: the template and its data for HTML, the
@@ -263,20 +278,23 @@ func (h *handler) serveLive(fn func(*req) (*page, error)) http.HandlerFunc {
 func (h *handler) serveWith(fn func(*req) (*page, error), cached bool) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		rq := h.newReq(w, r)
-		var ver uint64
-		var key pageKey
-		if cached {
-			var err error
-			if ver, err = h.cache.version(r.Context()); err != nil {
+		if h.cache != nil {
+			ver, err := h.cache.version(r.Context())
+			if err != nil {
 				// Still answer, from the record itself.
 				h.log.Warn("cannot tell whether the record changed; not caching this page", "path", r.URL.Path, "err", err)
-				cached = false
 			} else {
-				key = keyOf(rq)
-				if cp := h.cache.get(ver, key); cp != nil {
-					h.write(w, r, rq, cp.body, cp.ctype, cp.etag)
-					return
-				}
+				rq.ver, rq.verOK = ver, true
+			}
+		}
+		cached = cached && rq.verOK
+		ver := rq.ver
+		var key pageKey
+		if cached {
+			key = keyOf(rq)
+			if cp := h.cache.get(ver, key); cp != nil {
+				h.write(w, r, rq, cp.body, cp.ctype, cp.etag)
+				return
 			}
 		}
 		p, err := fn(rq)

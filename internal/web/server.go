@@ -59,6 +59,7 @@ type handler struct {
 	// cache keeps rendered pages; nil without Options.Version, and in Dev
 	// mode, where templates change under it.
 	cache *pageCache
+	ents  *entityCache // with cache
 }
 
 // NewServer returns the site's handler. It panics if the embedded templates
@@ -100,6 +101,7 @@ func newHandler(st store.Store, opts Options) (*handler, error) {
 			opts.CacheBytes = 64 << 20
 		}
 		h.cache = newPageCache(opts.Version, opts.CacheBytes)
+		h.ents = newEntityCache()
 	}
 	h.routes()
 	return h, nil

@@ -89,11 +89,15 @@ type ref struct {
 	Private bool `json:"-"`
 }
 
-// lookup fetches the records a page refers to, once per request.
+// lookup fetches the records a page refers to, once per request, and
+// through the site's entity cache when the request knows the record's
+// version.
 type lookup struct {
 	ctx     context.Context
 	st      store.Store
 	l       *locale
+	shared  *entityCache // nil: fetch from the store
+	ver     uint64
 	people  map[string]*record.Person
 	orgs    map[string]*record.Organisation
 	places  map[string]*record.Place
@@ -128,19 +132,27 @@ func get[T any](cache map[string]*T, id string, fetch func(string) (*T, error)) 
 }
 
 func (lk *lookup) person(id string) (*record.Person, error) {
-	return get(lk.people, id, func(id string) (*record.Person, error) { return lk.st.Person(lk.ctx, id) })
+	return get(lk.people, id, func(id string) (*record.Person, error) {
+		return cached(lk, id, func(c *entityCache) map[string]*record.Person { return c.people }, lk.st.Person)
+	})
 }
 
 func (lk *lookup) org(id string) (*record.Organisation, error) {
-	return get(lk.orgs, id, func(id string) (*record.Organisation, error) { return lk.st.Organisation(lk.ctx, id) })
+	return get(lk.orgs, id, func(id string) (*record.Organisation, error) {
+		return cached(lk, id, func(c *entityCache) map[string]*record.Organisation { return c.orgs }, lk.st.Organisation)
+	})
 }
 
 func (lk *lookup) place(id string) (*record.Place, error) {
-	return get(lk.places, id, func(id string) (*record.Place, error) { return lk.st.Place(lk.ctx, id) })
+	return get(lk.places, id, func(id string) (*record.Place, error) {
+		return cached(lk, id, func(c *entityCache) map[string]*record.Place { return c.places }, lk.st.Place)
+	})
 }
 
 func (lk *lookup) outlet(id string) (*record.Outlet, error) {
-	return get(lk.outlets, id, func(id string) (*record.Outlet, error) { return lk.st.Outlet(lk.ctx, id) })
+	return get(lk.outlets, id, func(id string) (*record.Outlet, error) {
+		return cached(lk, id, func(c *entityCache) map[string]*record.Outlet { return c.outlets }, lk.st.Outlet)
+	})
 }
 
 func (lk *lookup) doc(id string) (*record.Document, error) {
