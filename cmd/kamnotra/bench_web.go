@@ -21,7 +21,7 @@ func init() {
 }
 
 func runBenchWeb(ctx context.Context, env *Env, args []string) error {
-	fs := env.FlagSet("bench web", "[--docs N] [--people N] [--requests N] [--concurrency N] [--pages person,search] [--no-cache] [--work DIR]")
+	fs := env.FlagSet("bench web", "[--docs N] [--people N] [--requests N] [--concurrency N] [--pages person,search] [--no-cache|--no-page-cache] [--work DIR]")
 	docs := fs.Int("docs", 100000, "documents in the generated record (one event for every fifth)")
 	people := fs.Int("people", 5000, "people named in the events")
 	requests := fs.Int("requests", 20000, "requests per page kind")
@@ -30,6 +30,7 @@ func runBenchWeb(ctx context.Context, env *Env, args []string) error {
 	seed := fs.Uint64("seed", 1, "corpus seed")
 	pages := fs.String("pages", "person,search", "page kinds to drive after the static baseline, comma-separated: person, search")
 	noCache := fs.Bool("no-cache", false, "serve without the page cache and without keeping facet counts, to measure building every page")
+	noPageCache := fs.Bool("no-page-cache", false, "serve without the page cache, keeping the records pages name and facet counts")
 	work := fs.String("work", filepath.Join(os.TempDir(), "kamnotra-bench-search"), "directory keeping generated records and indexes between runs")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -45,6 +46,6 @@ func runBenchWeb(ctx context.Context, env *Env, args []string) error {
 		}
 	}
 	return searchbench.RunWeb(ctx, searchbench.WebOptions{Docs: *docs, People: *people, Requests: *requests, Concurrency: *conc,
-		MaxDuration: *maxDur, Work: *work, Seed: *seed, Pages: kinds, NoCache: *noCache,
+		MaxDuration: *maxDur, Work: *work, Seed: *seed, Pages: kinds, NoCache: *noCache, NoPageCache: *noPageCache,
 		Searcher: func(idx search.Index) web.Searcher { return webSearcher{idx} }}, env.Stdout)
 }

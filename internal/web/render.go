@@ -266,7 +266,7 @@ func (h *handler) newReq(w http.ResponseWriter, r *http.Request) *req {
 // cache, when the site has one: fn must then depend on nothing but the
 // record, the URL, the UI language and the format.
 func (h *handler) serve(fn func(*req) (*page, error)) http.HandlerFunc {
-	return h.serveWith(fn, h.cache != nil)
+	return h.serveWith(fn, h.cache != nil && h.opts.CacheBytes > 0)
 }
 
 // serveLive is serve without the page cache, for pages that read more

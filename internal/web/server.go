@@ -45,7 +45,9 @@ type Options struct {
 	// changes (SQLiteVersion.Version, say). Pages built from the record are
 	// then kept in memory and served again until it does.
 	Version func(context.Context) (uint64, error)
-	// CacheBytes bounds the memory those pages take; zero means 64 MiB.
+	// CacheBytes bounds the memory those pages take; zero means 64 MiB,
+	// negative keeps no pages (only the records pages name), to measure
+	// building them.
 	CacheBytes int
 }
 
@@ -95,11 +97,11 @@ func newHandler(st store.Store, opts Options) (*handler, error) {
 	if err != nil {
 		return nil, err
 	}
+	if opts.CacheBytes == 0 {
+		opts.CacheBytes = 64 << 20
+	}
 	h := &handler{st: st, opts: opts, log: opts.Logger, ui: u, mux: http.NewServeMux()}
 	if opts.Version != nil && !opts.Dev {
-		if opts.CacheBytes <= 0 {
-			opts.CacheBytes = 64 << 20
-		}
 		h.cache = newPageCache(opts.Version, opts.CacheBytes)
 		h.ents = newEntityCache()
 	}

@@ -41,8 +41,9 @@ type WebOptions struct {
 	// "search"; empty means both.
 	Pages []string
 	// NoCache serves without the page cache and without keeping facet
-	// counts, to measure building every page.
-	NoCache bool
+	// counts, to measure building every page; NoPageCache without the page
+	// cache only, to measure building pages from records and counts kept.
+	NoCache, NoPageCache bool
 }
 
 // RunWeb builds (or reuses) a record of o.Docs documents with events
@@ -103,6 +104,9 @@ func RunWeb(ctx context.Context, o WebOptions, w io.Writer) error {
 		}
 	}
 	opts := web.Options{RatePerSecond: -1, DefaultLang: "km"}
+	if o.NoPageCache {
+		opts.CacheBytes = -1
+	}
 	if !o.NoCache {
 		// As the serve command does.
 		v, err := web.OpenSQLiteVersion(ctx, filepath.Join(dir, storesqlite.FileName))
@@ -150,8 +154,11 @@ func RunWeb(ctx context.Context, o WebOptions, w io.Writer) error {
 		kinds = append(kinds, kind{"search page", searches})
 	}
 	cache := "page cache and facet counts kept"
-	if o.NoCache {
+	switch {
+	case o.NoCache:
 		cache = "nothing cached"
+	case o.NoPageCache:
+		cache = "no page cache; records and facet counts kept"
 	}
 	fmt.Fprintf(w, "\nweb: %d documents, %d people; %d requests per page kind, %d concurrent, loopback, %s; load average %s\n",
 		o.Docs, o.People, o.Requests, o.Concurrency, cache, LoadAvg())
