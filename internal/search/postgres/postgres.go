@@ -538,17 +538,28 @@ func conds(clauses []search.Clause, q search.Query) []cond {
 
 // window is a run of buckets [lo, hi] as a query names it.
 type window struct {
-	lo, hi int64
-	narrow bool     // buckets named one by one
-	cover  []string // else these hex prefixes
+	lo, hi  int64
+	narrow  bool     // buckets named one by one
+	markers bool     // and its documents by their bucket markers
+	cover   []string // else these hex prefixes
 }
 
-func newWindow(lo, hi int64, terms int) window {
+// newWindow names buckets [lo, hi] for a query of n terms. Exact lexemes
+// let GIN intersect the conditions, skipping through long posting lists;
+// prefix items cost one lookup for a whole run but are read whole. So a
+// window is named bucket by bucket when it is narrow, or when every
+// condition is common (two common words with few documents in common
+// made 100–400-bucket windows, where prefix items read hundreds of
+// thousands of postings) and the items fit the budget.
+func newWindow(lo, hi int64, n int, common bool) window {
 	if hi-lo < narrowBuckets {
+		return window{lo: lo, hi: hi, narrow: true, markers: true}
+	}
+	if common && (hi-lo+1)*int64(n)*17/16 <= maxItems {
 		return window{lo: lo, hi: hi, narrow: true}
 	}
 	// A term is asked plain and once per prefix.
-	return window{lo: lo, hi: hi, cover: cover(lo, hi, terms)}
+	return window{lo: lo, hi: hi, cover: cover(lo, hi, n)}
 }
 
 // item writes term in every form it may have: plain, by run and by
@@ -803,12 +814,12 @@ func (x *Index) newest(ctx context.Context, tx pgx.Tx, cs []cond, lo, hi int64, 
 	covered := int64(0)
 	for hiB := last; hiB >= first && len(out) < need; {
 		loB := max(first, hiB-width+1)
-		w := newWindow(loB, hiB, terms)
+		w := newWindow(loB, hiB, terms, rarest >= x.commonDF)
 		wlo := max(lo, (loB<<bucketShift)<<seqBits)
 		whi := min(hi, ((hiB+1)<<bucketShift)<<seqBits-1)
 		// In a narrow window every condition goes to the index, and the
 		// bucket markers keep the plain postings outside the window from
-		// reaching the table. In a wide one only the driver does (a prefix
+		// reaching the table. Otherwise only the driver does (a prefix
 		// item makes GIN read all its posting lists), and ts_match_vq — @@
 		// as a function, which no index serves — checks the others on the
 		// rows it finds.
@@ -822,7 +833,7 @@ func (x *Index) newest(ctx context.Context, tx pgx.Tx, cs []cond, lo, hi int64, 
 				where = append(where, fmt.Sprintf("ts_match_vq(t, $%d::tsquery)", len(args)))
 			}
 		}
-		if w.narrow {
+		if w.markers {
 			args = append(args, w.marker())
 			where = append(where, fmt.Sprintf("t @@ $%d::tsquery", len(args)))
 		}
@@ -860,7 +871,7 @@ func (x *Index) EngineQuery(ctx context.Context, text string, limit int) (int, e
 	}
 	var qs []string
 	for _, c := range cs {
-		qs = append(qs, "("+c.tsquery(newWindow(0, maxBucket, c.size()), true)+")")
+		qs = append(qs, "("+c.tsquery(newWindow(0, maxBucket, c.size(), false), true)+")")
 	}
 	rows, err := x.pool.Query(ctx, `SELECT rid FROM search_docs WHERE t @@ $1::tsquery ORDER BY rid DESC LIMIT $2`,
 		customPlan, strings.Join(qs, " & "), limit)
