@@ -33,8 +33,9 @@ type SQLiteVersion struct {
 
 // OpenSQLiteVersion watches the SQLite database at path, which must exist.
 func OpenSQLiteVersion(ctx context.Context, path string) (*SQLiteVersion, error) {
-	if strings.ContainsAny(path, "?#") {
-		return nil, fmt.Errorf("database path %q contains ? or #: choose a path without them", path)
+	if strings.ContainsAny(path, "?#%") {
+		// The path goes into a file: URI, where these mean something.
+		return nil, fmt.Errorf("database path %q contains ?, # or %%: choose a path without them", path)
 	}
 	q := url.Values{}
 	q.Add("_pragma", "busy_timeout(10000)")
