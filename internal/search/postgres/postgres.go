@@ -544,22 +544,25 @@ type window struct {
 	cover   []string // else these hex prefixes
 }
 
-// newWindow names buckets [lo, hi] for a query of n terms. Exact lexemes
+// newWindow names buckets [lo, hi] for a query. Exact lexemes
 // let GIN intersect the conditions, skipping through long posting lists;
 // prefix items cost one lookup for a whole run but are read whole. So a
 // window is named bucket by bucket when it is narrow, or when every
 // condition is common (two common words with few documents in common
 // made 100–400-bucket windows, where prefix items read hundreds of
 // thousands of postings) and the items fit the budget.
-func newWindow(lo, hi int64, n int, common bool) window {
+//
+// Named bucket by bucket, a condition goes to the index as one term per
+// alternative (alts in all); by prefixes, whole (terms in all).
+func newWindow(lo, hi int64, alts, terms int, common bool) window {
 	if hi-lo < narrowBuckets {
 		return window{lo: lo, hi: hi, narrow: true, markers: true}
 	}
-	if common && (hi-lo+1)*int64(n)*17/16 <= maxItems {
+	if common && (hi-lo+1)*int64(alts)*17/16 <= maxItems {
 		return window{lo: lo, hi: hi, narrow: true}
 	}
 	// A term is asked plain and once per prefix.
-	return window{lo: lo, hi: hi, cover: cover(lo, hi, n)}
+	return window{lo: lo, hi: hi, cover: cover(lo, hi, terms)}
 }
 
 // item writes term in every form it may have: plain, by run and by
@@ -606,6 +609,29 @@ func (w window) marker() string {
 		b.WriteString(quote(lexeme("", k)))
 	}
 	return b.String()
+}
+
+// rarest keeps of each alternative its term in the fewest documents:
+// what GIN intersects in a window named bucket by bucket, where every
+// item costs each candidate a lookup in the index's check and in the
+// row's recheck. The whole phrase is then checked on the rows found.
+func (c cond) rarest(df map[string]int64) cond {
+	out := make(cond, len(c))
+	for i, alt := range c {
+		best := alt[0]
+		for _, term := range alt[1:] {
+			if df[term] < df[best] {
+				best = term
+			}
+		}
+		out[i] = []string{best}
+	}
+	return out
+}
+
+// phrases says whether c has an alternative of more than one term.
+func (c cond) phrases() bool {
+	return slices.ContainsFunc(c, func(alt []string) bool { return len(alt) > 1 })
 }
 
 // size is the number of terms in c.
@@ -757,12 +783,13 @@ func (x *Index) newest(ctx context.Context, tx pgx.Tx, cs []cond, lo, hi int64, 
 	// the index in wide windows, and one rarer than the rows needed is
 	// read whole at once.
 	var all []string
-	terms := 0
+	terms, alts := 0, 0
 	for _, c := range cs {
 		for _, alt := range c {
 			all = append(all, alt...)
 		}
 		terms += c.size()
+		alts += len(c)
 	}
 	df := map[string]int64{}
 	r, err := tx.Query(ctx, `SELECT term, df FROM search_terms WHERE term = ANY($1)`, all)
@@ -814,7 +841,7 @@ func (x *Index) newest(ctx context.Context, tx pgx.Tx, cs []cond, lo, hi int64, 
 	covered := int64(0)
 	for hiB := last; hiB >= first && len(out) < need; {
 		loB := max(first, hiB-width+1)
-		w := newWindow(loB, hiB, terms, rarest >= x.commonDF)
+		w := newWindow(loB, hiB, alts, terms, rarest >= x.commonDF)
 		wlo := max(lo, (loB<<bucketShift)<<seqBits)
 		whi := min(hi, ((hiB+1)<<bucketShift)<<seqBits-1)
 		// In a narrow window every condition goes to the index, and the
@@ -825,12 +852,23 @@ func (x *Index) newest(ctx context.Context, tx pgx.Tx, cs []cond, lo, hi int64, 
 		// rows it finds.
 		var where []string
 		args := []any{wlo, whi}
+		cond := func(op, tsquery string) {
+			args = append(args, tsquery)
+			where = append(where, fmt.Sprintf(op, len(args)))
+		}
 		for i, c := range cs {
-			args = append(args, c.tsquery(w, true))
-			if i == driver || w.narrow {
-				where = append(where, fmt.Sprintf("t @@ $%d::tsquery", len(args)))
-			} else {
-				where = append(where, fmt.Sprintf("ts_match_vq(t, $%d::tsquery)", len(args)))
+			switch {
+			case w.narrow:
+				cond("t @@ $%d::tsquery", c.rarest(df).tsquery(w, false))
+				if c.phrases() {
+					// The rows are in the window already: the phrase
+					// is checked in any bucket, two items a term.
+					cond("ts_match_vq(t, $%d::tsquery)", c.tsquery(newWindow(0, maxBucket, 0, terms, false), true))
+				}
+			case i == driver:
+				cond("t @@ $%d::tsquery", c.tsquery(w, true))
+			default:
+				cond("ts_match_vq(t, $%d::tsquery)", c.tsquery(w, true))
 			}
 		}
 		if w.markers {
@@ -871,7 +909,7 @@ func (x *Index) EngineQuery(ctx context.Context, text string, limit int) (int, e
 	}
 	var qs []string
 	for _, c := range cs {
-		qs = append(qs, "("+c.tsquery(newWindow(0, maxBucket, c.size(), false), true)+")")
+		qs = append(qs, "("+c.tsquery(newWindow(0, maxBucket, 0, c.size(), false), true)+")")
 	}
 	rows, err := x.pool.Query(ctx, `SELECT rid FROM search_docs WHERE t @@ $1::tsquery ORDER BY rid DESC LIMIT $2`,
 		customPlan, strings.Join(qs, " & "), limit)
