@@ -70,6 +70,7 @@ CREATE TABLE event_participants (
 	org_id text,
 	mention text NOT NULL DEFAULT ''::text,
 	confidence double precision NOT NULL DEFAULT 0,
+	date_start text NOT NULL DEFAULT ''::text,
 	CONSTRAINT event_participants_event_id_fkey FOREIGN KEY (event_id) REFERENCES events(id) ON DELETE CASCADE,
 	CONSTRAINT event_participants_org_id_fkey FOREIGN KEY (org_id) REFERENCES organisations(id),
 	CONSTRAINT event_participants_person_id_fkey FOREIGN KEY (person_id) REFERENCES people(id),
@@ -249,7 +250,7 @@ CREATE INDEX documents_outlet_sort ON documents USING btree (outlet_id, sort_tim
 CREATE UNIQUE INDEX documents_pkey ON documents USING btree (id);
 CREATE INDEX documents_sort ON documents USING btree (sort_time, id);
 CREATE INDEX event_participants_org ON event_participants USING btree (org_id);
-CREATE INDEX event_participants_person ON event_participants USING btree (person_id);
+CREATE INDEX event_participants_person ON event_participants USING btree (person_id, date_start, event_id);
 CREATE UNIQUE INDEX event_participants_pkey ON event_participants USING btree (event_id, ord);
 CREATE INDEX events_date ON events USING btree (date_start, id);
 CREATE INDEX events_from_org ON events USING btree (from_org_id);

@@ -64,7 +64,7 @@ CREATE TABLE event_participants (
 	role      TEXT NOT NULL,
 	person_id TEXT REFERENCES people (id),
 	org_id    TEXT REFERENCES organisations (id),
-	mention   TEXT NOT NULL DEFAULT '', confidence REAL NOT NULL DEFAULT 0,
+	mention   TEXT NOT NULL DEFAULT '', confidence REAL NOT NULL DEFAULT 0, date_start TEXT NOT NULL DEFAULT '',
 	PRIMARY KEY (event_id, ord)
 ) STRICT;
 
@@ -218,7 +218,7 @@ CREATE INDEX documents_sort ON documents (sort_time, id);
 
 CREATE INDEX event_participants_org ON event_participants (org_id);
 
-CREATE INDEX event_participants_person ON event_participants (person_id);
+CREATE INDEX event_participants_person ON event_participants (person_id, date_start, event_id);
 
 CREATE INDEX events_date ON events (date_start, id);
 

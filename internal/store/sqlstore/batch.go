@@ -297,7 +297,7 @@ func (s *Store) writeEvents(t *tx, events []record.Event, now time.Time) error {
 			nullString(e.FromOrgID), nullString(e.ToOrgID), string(e.RoleClass), string(e.EvidenceGrade), string(e.Status),
 			s.timeArg(created), s.timeArg(now)})
 		for i, p := range e.Participants {
-			parts = append(parts, []any{e.ID, i, p.Role, nullString(p.PersonID), nullString(p.OrgID), p.Mention, p.Confidence})
+			parts = append(parts, []any{e.ID, i, p.Role, nullString(p.PersonID), nullString(p.OrgID), p.Mention, p.Confidence, start})
 			for r, c := range p.Candidates {
 				if c.PersonID == "" {
 					return record.Errorf(record.EInvalid, "event %s participant %d candidate %d names no person", e.ID, i, r)
@@ -326,7 +326,7 @@ func (s *Store) writeEvents(t *tx, events []record.Event, now time.Time) error {
 	if err != nil {
 		return err
 	}
-	if err := t.execRows(`INSERT INTO event_participants (event_id, ord, role, person_id, org_id, mention, confidence)`, "", 7, parts); err != nil {
+	if err := t.execRows(`INSERT INTO event_participants (event_id, ord, role, person_id, org_id, mention, confidence, date_start)`, "", 8, parts); err != nil {
 		return fmt.Errorf("participants of events: %w", err)
 	}
 	if err := t.execRows(`INSERT INTO participant_candidates (event_id, ord, person_id, rank, confidence)`, "", 5, cands); err != nil {

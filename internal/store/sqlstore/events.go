@@ -66,8 +66,8 @@ func (s *Store) putEvent(t *tx, e *record.Event, created, now any) (err error) {
 		return err
 	}
 	for i, p := range e.Participants {
-		if _, err := t.exec(`INSERT INTO event_participants (event_id, ord, role, person_id, org_id, mention, confidence) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			e.ID, i, p.Role, nullString(p.PersonID), nullString(p.OrgID), p.Mention, p.Confidence); err != nil {
+		if _, err := t.exec(`INSERT INTO event_participants (event_id, ord, role, person_id, org_id, mention, confidence, date_start) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			e.ID, i, p.Role, nullString(p.PersonID), nullString(p.OrgID), p.Mention, p.Confidence, start); err != nil {
 			return err
 		}
 		if err := s.writeCandidates(t, e.ID, i, p.Candidates); err != nil {
@@ -243,8 +243,14 @@ func (s *Store) Events(ctx context.Context, f store.EventFilter) ([]record.Event
 		_, end := dateRange(f.To)
 		add("e.date_start <= ? AND e.date_start <> ''", end)
 	}
+	// A person's events are walked from the participants, newest first
+	// (event_participants_person holds the event's first day), taking
+	// each event at the person's first part in it.
+	from, dateCol, idCol := " FROM events e", "e.date_start", "e.id"
 	if f.PersonID != "" {
-		add("e.id IN (SELECT ep.event_id FROM event_participants ep WHERE ep.person_id = ?)", f.PersonID)
+		from, dateCol, idCol = " FROM event_participants ep CROSS JOIN events e", "ep.date_start", "ep.event_id"
+		add(`ep.person_id = ? AND e.id = ep.event_id AND ep.ord = (SELECT min(x.ord) FROM event_participants x
+			WHERE x.event_id = ep.event_id AND x.person_id = ep.person_id)`, f.PersonID)
 	}
 	if f.OrgID != "" {
 		add(`(e.from_org_id = ? OR e.to_org_id = ?
@@ -271,13 +277,13 @@ func (s *Store) Events(ctx context.Context, f store.EventFilter) ([]record.Event
 		if err != nil {
 			return nil, s.fail(err, "read page cursor %s", f.After)
 		}
-		add("(e.date_start < ? OR (e.date_start = ? AND e.id < ?))", after, after, f.After)
+		add("("+dateCol+" < ? OR ("+dateCol+" = ? AND "+idCol+" < ?))", after, after, f.After)
 	}
-	q := `SELECT ` + eventColumns
+	q := `SELECT ` + strings.TrimSuffix(eventColumns, " FROM events e") + from
 	if len(where) > 0 {
 		q += ` WHERE ` + strings.Join(where, " AND ")
 	}
-	q += ` ORDER BY e.date_start DESC, e.id DESC LIMIT ?`
+	q += ` ORDER BY ` + dateCol + ` DESC, ` + idCol + ` DESC LIMIT ?`
 	args = append(args, limit)
 	return s.events(ctx, "list events", q, args...)
 }

@@ -56,6 +56,7 @@ func Run(t *testing.T, open Opener) {
 		{"ReplaceExtractionAtomic", testReplaceExtractionAtomic},
 		{"ReplaceExtractionPeople", testReplaceExtractionPeople},
 		{"ReplaceExtractions", testReplaceExtractions},
+		{"PersonEvents", testPersonEvents},
 		{"Memberships", testMemberships},
 		{"NotFound", testNotFound},
 		{"TextLimits", testTextLimits},
@@ -1654,6 +1655,63 @@ func testReplaceExtractions(t *testing.T, open Opener) {
 	if d, err := s.Document(ctx, w.doc1.ID); err != nil || d.ExtractorVersion != "v4" {
 		t.Errorf("a document named twice: extractor %+v, %v", d, err)
 	}
+}
+
+// A person's events come newest first, each once however many parts the
+// person plays in it, page after page, and follow a change of date.
+func testPersonEvents(t *testing.T, open Opener) {
+	s := open(t)
+	ctx := ctxT(t)
+	w := makeWorld(t, s)
+	var want []string
+	for i := range 7 {
+		e := &record.Event{ID: fmt.Sprintf("e-pe%d", i), Type: record.EventArrest, Date: record.Date{Year: 2023, Month: 1 + i, Day: 2},
+			Participants: []record.Participant{{Role: record.ParticipantSubject, PersonID: w.a.ID}}}
+		if i%2 == 0 { // presiding too, and someone else beside
+			e.Participants = append(e.Participants, record.Participant{Role: record.ParticipantPresiding, PersonID: w.b.ID},
+				record.Participant{Role: record.ParticipantClaimant, PersonID: w.a.ID})
+		}
+		must(t, s.PutEvent(ctx, e))
+		want = append([]string{e.ID}, want...)
+	}
+	undated := &record.Event{ID: "e-pe-undated", Type: record.EventFlight, Participants: []record.Participant{{Role: record.ParticipantSubject, PersonID: w.a.ID}}}
+	must(t, s.PutEvent(ctx, undated))
+	want = append(want, undated.ID)
+	ids := func(f store.EventFilter) []string {
+		es, err := s.Events(ctx, f)
+		must(t, err)
+		var out []string
+		for _, e := range es {
+			out = append(out, e.ID)
+		}
+		return out
+	}
+	equal(t, "a person's events", ids(store.EventFilter{PersonID: w.a.ID}), want)
+	var paged []string
+	for after := ""; ; {
+		page := ids(store.EventFilter{PersonID: w.a.ID, Limit: 3, After: after})
+		if len(page) == 0 {
+			break
+		}
+		paged = append(paged, page...)
+		after = page[len(page)-1]
+	}
+	equal(t, "a person's events page by page", paged, want)
+	equal(t, "the presider's events", ids(store.EventFilter{PersonID: w.b.ID}), []string{"e-pe6", "e-pe4", "e-pe2", "e-pe0"})
+
+	// Redated, the oldest becomes the newest.
+	e0, err := s.Event(ctx, "e-pe0")
+	must(t, err)
+	e0.Date = record.Date{Year: 2024, Month: 5, Day: 1}
+	must(t, s.PutEvent(ctx, e0))
+	got := ids(store.EventFilter{PersonID: w.a.ID, Limit: 2})
+	equal(t, "after a change of date", got, []string{"e-pe0", "e-pe6"})
+
+	// A merge carries the participations, in order.
+	_, err = s.MergePeople(ctx, w.a.ID, w.b.ID, "editor/test")
+	must(t, err)
+	got = ids(store.EventFilter{PersonID: w.a.ID, Limit: 3})
+	equal(t, "after a merge", got, []string{"e-pe0", "e-pe6", "e-pe5"})
 }
 
 func testMemberships(t *testing.T, open Opener) {
