@@ -79,16 +79,17 @@ type Result struct {
 	Hits  []Hit
 	Total int // all matches, or where counting stopped when TotalCapped
 	// TotalCapped says counting stopped at the backend's cap (at most
-	// MaxTotal; PostgreSQL stops at 1,000): there are more matches than
+	// MaxTotal; both backends stop at 1,000): there are more matches than
 	// Total (show "1,000+").
 	TotalCapped bool
 	Facets      map[string]map[string]int // facet → value → count, when asked
 }
 
-// MaxTotal bounds the count of matches (a backend may stop earlier). Counting every match of a term in
+// MaxTotal bounds the count of matches; the SQLite and PostgreSQL
+// backends both stop earlier, at 1,000. Counting every match of a term in
 // most documents walks its whole posting list, which at a million
 // documents costs more than finding the page itself; nobody reads past
-// the ten-thousandth result.
+// the thousandth result of a query they can narrow.
 const MaxTotal = 10000
 
 // MaxFacetRows bounds facet counting: counts are over the newest
