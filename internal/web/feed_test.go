@@ -115,3 +115,26 @@ func TestScopedEventFeeds(t *testing.T) {
 		}
 	}
 }
+
+// The person, organisation and outlet pages link to their own feeds.
+func TestPagesLinkTheirFeeds(t *testing.T) {
+	f := newFixture(t)
+	h := f.site(t, Options{BaseURL: "https://kamnotra.example/"})
+	for path, want := range map[string]string{
+		"/people/p-sok?lang=en":       f.arrest,
+		"/organisations/cpp?lang=en":  f.defection,
+		"/outlets/fresh-news?lang=km": f.defection,
+	} {
+		r := do(t, h, "GET", path)
+		wantStatus(t, r, 200)
+		href, ok := r.doc(t).Find(`p.feed a[type="application/atom+xml"]`).Attr("href")
+		if !ok {
+			t.Errorf("%s: no feed link", path)
+			continue
+		}
+		fr := do(t, h, "GET", href)
+		if fr.StatusCode != 200 || !strings.Contains(string(fr.Body), "/events/"+want) {
+			t.Errorf("%s links %s: status %d, no entry for %s", path, href, fr.StatusCode, want)
+		}
+	}
+}
