@@ -544,25 +544,18 @@ type window struct {
 	cover   []string // else these hex prefixes
 }
 
-// newWindow names buckets [lo, hi] for a query. Exact lexemes
-// let GIN intersect the conditions, skipping through long posting lists;
-// prefix items cost one lookup for a whole run but are read whole. So a
-// window is named bucket by bucket when it is narrow, or when every
-// condition is common (two common words with few documents in common
-// made 100–400-bucket windows, where prefix items read hundreds of
-// thousands of postings) and the items fit the budget.
-//
-// Named bucket by bucket, a condition goes to the index as one term per
-// alternative (alts in all); by prefixes, whole (terms in all).
-func newWindow(lo, hi int64, alts, terms int, common bool) window {
+// newWindow names buckets [lo, hi] for a tsquery of n terms: one by
+// one when the window is narrow, else by prefixes. GIN checks every
+// candidate against the whole tsquery, so hundreds of exact items made
+// two common words seldom found together cost 150–300 ms a window at
+// 100,000 documents; a prefix is one item, its posting lists read into
+// a bitmap up front.
+func newWindow(lo, hi int64, n int) window {
 	if hi-lo < narrowBuckets {
 		return window{lo: lo, hi: hi, narrow: true, markers: true}
 	}
-	if common && (hi-lo+1)*int64(alts)*17/16 <= maxItems {
-		return window{lo: lo, hi: hi, narrow: true}
-	}
 	// A term is asked plain and once per prefix.
-	return window{lo: lo, hi: hi, cover: cover(lo, hi, terms)}
+	return window{lo: lo, hi: hi, cover: cover(lo, hi, n)}
 }
 
 // item writes term in every form it may have: plain, by run and by
@@ -709,8 +702,9 @@ func (x *Index) Search(ctx context.Context, q search.Query) (*search.Result, err
 		// cannot tell a window's prefix items are narrow: it costed a
 		// sequential scan of the table under them (2.5 s at 100,000
 		// documents), JIT-compiled it, and planned parallel workers whose
-		// start alone took 40–80 ms.
-		if _, err := tx.Exec(ctx, `SET LOCAL enable_seqscan = off; SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 0`); err != nil {
+		// start alone took 40–80 ms. The window's bitmaps must stay exact:
+		// a lossy page is a recheck of every row on it.
+		if _, err := tx.Exec(ctx, `SET LOCAL enable_seqscan = off; SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL work_mem = '64MB'`); err != nil {
 			return err
 		}
 		var err error
@@ -837,19 +831,27 @@ func (x *Index) newest(ctx context.Context, tx pgx.Tx, cs []cond, lo, hi int64, 
 	if edge != nil && rarest > int64(need) {
 		width = last - bucket(*edge) + 1
 	}
+	common := rarest >= x.commonDF
 	var out []match
 	covered := int64(0)
 	for hiB := last; hiB >= first && len(out) < need; {
 		loB := max(first, hiB-width+1)
-		w := newWindow(loB, hiB, alts, terms, rarest >= x.commonDF)
+		// Common conditions go to the index one term an alternative.
+		n := terms
+		if common {
+			n = alts
+		}
+		w := newWindow(loB, hiB, n)
 		wlo := max(lo, (loB<<bucketShift)<<seqBits)
 		whi := min(hi, ((hiB+1)<<bucketShift)<<seqBits-1)
-		// In a narrow window every condition goes to the index, and the
-		// bucket markers keep the plain postings outside the window from
-		// reaching the table. Otherwise only the driver does (a prefix
-		// item makes GIN read all its posting lists), and ts_match_vq — @@
-		// as a function, which no index serves — checks the others on the
-		// rows it finds.
+		// In a narrow window, and when every condition is common, each
+		// goes to the index as the rarest term of each alternative, so GIN
+		// intersects them; the bucket markers of a narrow window keep the
+		// plain postings outside it from reaching the table. With a rare
+		// condition only it goes to the index (a prefix item makes GIN
+		// read all its posting lists, and a common word's are long). The
+		// rest — phrases, other conditions — ts_match_vq (@@ as a function,
+		// which no index serves) checks on the rows found.
 		var where []string
 		args := []any{wlo, whi}
 		cond := func(op, tsquery string) {
@@ -858,12 +860,12 @@ func (x *Index) newest(ctx context.Context, tx pgx.Tx, cs []cond, lo, hi int64, 
 		}
 		for i, c := range cs {
 			switch {
-			case w.narrow:
+			case w.narrow || common:
 				cond("t @@ $%d::tsquery", c.rarest(df).tsquery(w, false))
 				if c.phrases() {
 					// The rows are in the window already: the phrase
 					// is checked in any bucket, two items a term.
-					cond("ts_match_vq(t, $%d::tsquery)", c.tsquery(newWindow(0, maxBucket, 0, terms, false), true))
+					cond("ts_match_vq(t, $%d::tsquery)", c.tsquery(newWindow(0, maxBucket, terms), true))
 				}
 			case i == driver:
 				cond("t @@ $%d::tsquery", c.tsquery(w, true))
@@ -887,10 +889,15 @@ func (x *Index) newest(ctx context.Context, tx pgx.Tx, cs []cond, lo, hi int64, 
 		covered += hiB - loB + 1
 		hiB = loB - 1
 		// Size the next window from the rate so far, a quarter more to
-		// spare; with nothing found yet the matches are rare, and the rest
-		// of the range in one window costs little.
+		// spare. With nothing found yet: when a condition is rare, the rest
+		// of the range in one window costs little; when all are common
+		// but seldom together, the window grows fourfold (each window
+		// reads their posting lists in it).
 		if len(out) == 0 {
 			width = math.MaxInt32
+			if common {
+				width = 4 * covered
+			}
 		} else {
 			width = max(1, int64(math.Ceil(1.25*float64(need-len(out))*float64(covered)/float64(len(out)))))
 		}
@@ -909,7 +916,7 @@ func (x *Index) EngineQuery(ctx context.Context, text string, limit int) (int, e
 	}
 	var qs []string
 	for _, c := range cs {
-		qs = append(qs, "("+c.tsquery(newWindow(0, maxBucket, 0, c.size(), false), true)+")")
+		qs = append(qs, "("+c.tsquery(newWindow(0, maxBucket, c.size()), true)+")")
 	}
 	rows, err := x.pool.Query(ctx, `SELECT rid FROM search_docs WHERE t @@ $1::tsquery ORDER BY rid DESC LIMIT $2`,
 		customPlan, strings.Join(qs, " & "), limit)
