@@ -25,12 +25,14 @@ type personData struct {
 	Names       []record.Name
 	Memberships []membershipView
 	Events      []*eventView
+	Pager       pager // the person's next events
 }
 
 type personJSON struct {
 	Person      *record.Person      `json:"person"`
 	Memberships []record.Membership `json:"memberships"`
 	Events      []record.Event      `json:"events"`
+	pager
 }
 
 // visibleEventID returns id when that event exists and may be shown.
@@ -125,18 +127,27 @@ func (h *handler) personPage(rq *req) (*page, error) {
 	if err != nil {
 		return nil, err
 	}
-	events, err := h.st.Events(ctx, store.EventFilter{PersonID: id, Statuses: publicStatuses, Limit: 200})
+	// The events a page at a time, newest first, like every list: a
+	// person named in thousands of reports should not cost a phone on a
+	// slow link (or the server) the whole list at once.
+	after, err := afterParam(rq.Request)
 	if err != nil {
 		return nil, err
 	}
+	events, err := h.st.Events(ctx, store.EventFilter{PersonID: id, Statuses: publicStatuses, After: after, Limit: h.opts.PageSize + 1})
+	if err != nil {
+		return nil, err
+	}
+	events, pg := pageOf(events, h.opts.PageSize, func(e record.Event) string { return e.ID })
+	pg = rq.nextPage(pg)
 	ev, evJSON, err := lk.eventViews(events)
 	if err != nil {
 		return nil, err
 	}
 	name := rq.L.Name(p.Names)
 	return &page{Template: "person", Title: name.Value, Nav: "people",
-		Data: personData{Person: p, Name: name, Names: sortedNames(p.Names, rq.L.Lang), Memberships: mviews, Events: ev},
-		JSON: personJSON{Person: p, Memberships: nonNil(mkept), Events: nonNil(evJSON)}}, nil
+		Data: personData{Person: p, Name: name, Names: sortedNames(p.Names, rq.L.Lang), Memberships: mviews, Events: ev, Pager: pg},
+		JSON: personJSON{Person: p, Memberships: nonNil(mkept), Events: nonNil(evJSON), pager: pg}}, nil
 }
 
 // sortedNames lists names with the reader's language first, then the other

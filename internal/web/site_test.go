@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
+
+	"github.com/kamnotra/kamnotra/internal/record"
 )
 
 type resp struct {
@@ -707,6 +709,34 @@ func TestPagination(t *testing.T) {
 	if len(uniq) != 3 {
 		t.Errorf("pages repeat events: %v", seen)
 	}
+	// A person's events come a page at a time too.
+	must(t, f.st.PutEvent(t.Context(), &record.Event{ID: "ev-arrest-2", Type: record.EventCharge, Date: record.Date{Year: 2024, Month: 4, Day: 1},
+		Status: record.StatusPublished, Participants: []record.Participant{{Role: record.ParticipantSubject, PersonID: "p-sok"}}}))
+	must(t, f.st.PutEvent(t.Context(), &record.Event{ID: "ev-arrest-3", Type: record.EventConviction, Date: record.Date{Year: 2024, Month: 6, Day: 1},
+		Status: record.StatusPublished, Participants: []record.Participant{{Role: record.ParticipantSubject, PersonID: "p-sok"}}}))
+	hp := f.site(t, Options{PageSize: 2})
+	var personEvents []string
+	next = "/people/p-sok?lang=en"
+	for range 4 {
+		d := do(t, hp, "GET", next).doc(t)
+		d.Find("section[aria-labelledby=pevents] li.event a.what").Each(func(_ int, a *goquery.Selection) {
+			href, _ := a.Attr("href")
+			personEvents = append(personEvents, href)
+		})
+		href, ok := d.Find(`section[aria-labelledby=pevents] nav.pager a[rel=next]`).Attr("href")
+		if !ok {
+			break
+		}
+		next = "/people/p-sok" + href
+	}
+	if strings.Join(personEvents, " ") != "/events/ev-arrest-3 /events/ev-arrest-2 /events/"+f.arrest {
+		t.Errorf("the person's events page by page: %v", personEvents)
+	}
+	pj := do(t, hp, "GET", "/people/p-sok.json").json(t)
+	if pj["next"] != "ev-arrest-2" || len(pj["events"].([]any)) != 2 {
+		t.Errorf("person JSON page: next %v, %d events", pj["next"], len(pj["events"].([]any)))
+	}
+
 	// A type filter keeps its parameter across pages.
 	arrests := do(t, h, "GET", "/events.json?type=arrest").json(t)
 	if evs := arrests["events"].([]any); len(evs) != 1 || evs[0].(map[string]any)["id"] != f.arrest {
