@@ -35,6 +35,8 @@ type BenchResult struct {
 	// Adding one document's facts at full size: with resolving, and the
 	// baseline of storing them unresolved.
 	AddP50, AddP99, BaseP50, BaseP99 time.Duration
+	// Loading an Index of the full record, as the next bulk run would.
+	IndexLoad time.Duration
 }
 
 // EventsPerSecond is the load rate.
@@ -136,6 +138,11 @@ func BenchResolve(ctx context.Context, st store.Store, name string, cfg BenchCon
 		return res, err
 	}
 	res.StoredEvents = len(evs)
+	t0 := time.Now()
+	if _, err := LoadIndex(ctx, st, IndexConfig{}); err != nil {
+		return res, err
+	}
+	res.IndexLoad = time.Since(t0)
 	return res, nil
 }
 
@@ -154,7 +161,8 @@ func PrintBench(w io.Writer, rs []BenchResult) {
 	for _, r := range rs {
 		fmt.Fprintf(w, "%s: %d events in %d documents resolved and stored in %.1f s (%.0f events/s), %.1f s of this process's CPU; documents saved beforehand in %.1f s\n",
 			r.Store, r.Events, r.Docs, r.Load.Seconds(), r.EventsPerSecond(), r.LoadCPU.Seconds(), r.Capture.Seconds())
-		fmt.Fprintf(w, "  the record holds %d events for %d planted happenings (all %d documents)\n", r.StoredEvents, r.Happenings, r.Docs+r.Added)
+		fmt.Fprintf(w, "  the record holds %d events for %d planted happenings (all %d documents); loading it into an Index for the next bulk run takes %.1f s\n",
+			r.StoredEvents, r.Happenings, r.Docs+r.Added, r.IndexLoad.Seconds())
 		ratio := func(a, b time.Duration) float64 {
 			if b == 0 {
 				return 0
