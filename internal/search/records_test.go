@@ -14,23 +14,31 @@ import (
 	"github.com/kamnotra/kamnotra/internal/store/sqlite"
 )
 
-// TestReindex builds the index from a real record and checks that what a
-// reader searches for is found with the right facets, and that rejected
-// events and private people stay out.
-func TestReindex(t *testing.T) {
-	ctx := context.Background()
-	dir := t.TempDir()
-	st, err := sqlite.OpenDir(ctx, dir)
+// openRecord opens a SQLite record in a temporary directory, closed at
+// the end of the test, and a must that stops the test on an error.
+func openRecord(t *testing.T) (dir string, st store.Store, must func(error)) {
+	t.Helper()
+	dir = t.TempDir()
+	st, err := sqlite.OpenDir(context.Background(), dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer st.Close()
-	must := func(err error) {
+	t.Cleanup(func() { st.Close() })
+	return dir, st, func(err error) {
 		t.Helper()
 		if err != nil {
 			t.Fatal(err)
 		}
 	}
+}
+
+// TestReindex builds the index from a real record and checks that what a
+// reader searches for is found with the right facets, and that rejected
+// events and private people stay out.
+func TestReindex(t *testing.T) {
+	ctx := context.Background()
+	dir, st, must := openRecord(t)
+	var err error
 	must(st.PutOutlet(ctx, &record.Outlet{ID: "lotus-news", Kind: record.OutletProGovernment, Names: record.Names{{Lang: "en", Value: "Daily Lotus News"}}}))
 	must(st.PutOrganisation(ctx, &record.Organisation{ID: "lotus-party", Kind: record.OrgParty, Names: record.Names{{Lang: "en", Value: "Lotus Party", Kind: record.NameOfficial}, {Lang: "km", Value: "គណបក្សឈូក"}}}))
 	must(st.PutPlace(ctx, &record.Place{ID: "kh-03", Level: record.PlaceProvince, Names: record.Names{{Lang: "en", Value: "Kampong Cham"}}}))
@@ -103,18 +111,8 @@ func TestReindex(t *testing.T) {
 // the document the same facets a full reindex gives it.
 func TestIndexDocumentsMatchesReindex(t *testing.T) {
 	ctx := context.Background()
-	dir := t.TempDir()
-	st, err := sqlite.OpenDir(ctx, dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir, st, must := openRecord(t)
+	var err error
 	must(st.PutOrganisation(ctx, &record.Organisation{ID: "lotus-party", Kind: record.OrgParty, Names: record.Names{{Lang: "en", Value: "Lotus Party"}}}))
 	must(st.PutPlace(ctx, &record.Place{ID: "kh-03", Level: record.PlaceProvince, Names: record.Names{{Lang: "en", Value: "Kampong Cham"}}}))
 	doc := &record.Document{URL: "https://x.example/1", CanonicalURL: "https://x.example/1", Title: "Arrest", Text: "Police arrested an activist.", SHA256: "1"}
@@ -144,18 +142,8 @@ func TestIndexDocumentsMatchesReindex(t *testing.T) {
 // still in the record stays findable.
 func TestRefreshEventsDropsWhatTheRecordLost(t *testing.T) {
 	ctx := context.Background()
-	dir := t.TempDir()
-	st, err := sqlite.OpenDir(ctx, dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir, st, must := openRecord(t)
+	var err error
 	doc := &record.Document{URL: "https://x.example/2", CanonicalURL: "https://x.example/2", Title: "Arrests", Text: "Police arrested two activists.", SHA256: "2"}
 	_, err = st.SaveCapture(ctx, doc)
 	must(err)

@@ -154,20 +154,10 @@ func (s *Store) replaceBatch(t *tx, ps []preparedExtraction, now time.Time) erro
 	for i := range ps {
 		p := &ps[i]
 		for _, pe := range p.people {
-			if j, ok := personAt[pe.ID]; ok {
-				people[j] = pe
-			} else {
-				personAt[pe.ID] = len(people)
-				people = append(people, pe)
-			}
+			people = lastWins(people, personAt, pe.ID, pe)
 		}
 		for _, e := range p.events {
-			if j, ok := eventAt[e.ID]; ok {
-				events[j] = e
-			} else {
-				eventAt[e.ID] = len(events)
-				events = append(events, e)
-			}
+			events = lastWins(events, eventAt, e.ID, e)
 		}
 		for _, c := range p.cites {
 			if c.DocumentVersion == 0 {
@@ -225,6 +215,17 @@ func (s *Store) replaceBatch(t *tx, ps []preparedExtraction, now time.Time) erro
 		}
 	}
 	return nil
+}
+
+// lastWins keeps one item an ID in list, where it was first met, with
+// the value met last; at maps IDs to their places in list.
+func lastWins[T any](list []T, at map[string]int, id string, v T) []T {
+	if j, ok := at[id]; ok {
+		list[j] = v
+		return list
+	}
+	at[id] = len(list)
+	return append(list, v)
 }
 
 // writePeople inserts or replaces people and their names.
