@@ -1,8 +1,11 @@
 package search
 
 import (
+	"errors"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/kamnotra/kamnotra/internal/khmer"
 )
@@ -80,4 +83,23 @@ func (a KhmerAnalyzer) Query(q string) []Clause {
 		}
 	}
 	return out
+}
+
+// Prepare runs fn on every document on every core, in place: analysing a
+// batch's text is the CPU of indexing, and a backend's writer then holds
+// its lock only for the writes.
+func Prepare[T any](docs []Doc, fn func(d Doc) (T, error)) ([]T, error) {
+	out := make([]T, len(docs))
+	errs := make([]error, len(docs))
+	workers := min(runtime.GOMAXPROCS(0), len(docs))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(docs); i += workers {
+				out[i], errs[i] = fn(docs[i])
+			}
+		})
+	}
+	wg.Wait()
+	return out, errors.Join(errs...)
 }

@@ -51,7 +51,6 @@ package postgres
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"log/slog"
 	"math"
@@ -338,25 +337,13 @@ type row struct {
 
 // prepare analyses docs on every core before the write transaction.
 func (x *Index) prepare(docs []search.Doc) ([]row, error) {
-	out := make([]row, len(docs))
-	errs := make([]error, len(docs))
-	workers := min(runtime.GOMAXPROCS(0), len(docs))
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Go(func() {
-			for i := w; i < len(docs); i += workers {
-				d := docs[i]
-				facets, err := json.Marshal(d.Facets)
-				if err != nil {
-					errs[i] = fmt.Errorf("index %s: facets: %w", d.ID, err)
-					continue
-				}
-				out[i] = row{d: d, day: search.DayKey(d.Date), facets: string(facets), terms: x.terms(d)}
-			}
-		})
-	}
-	wg.Wait()
-	return out, errors.Join(errs...)
+	return search.Prepare(docs, func(d search.Doc) (row, error) {
+		facets, err := json.Marshal(d.Facets)
+		if err != nil {
+			return row{}, fmt.Errorf("index %s: facets: %w", d.ID, err)
+		}
+		return row{d: d, day: search.DayKey(d.Date), facets: string(facets), terms: x.terms(d)}, nil
+	})
 }
 
 // Put adds or replaces docs in one transaction, copying the rows in.

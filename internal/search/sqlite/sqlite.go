@@ -20,7 +20,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"sync"
 
 	_ "modernc.org/sqlite" // database/sql driver "sqlite", FTS5 built in
 
@@ -152,23 +151,16 @@ func (x *Index) Put(ctx context.Context, docs ...search.Doc) error {
 type prepared struct{ t, p, names string }
 
 func (x *Index) prepare(docs []search.Doc) []prepared {
-	out := make([]prepared, len(docs))
-	workers := min(runtime.GOMAXPROCS(0), len(docs))
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Go(func() {
-			for i := w; i < len(docs); i += workers {
-				d := docs[i]
-				var names []string
-				for _, name := range d.Names {
-					names = append(names, x.analyzer.NameTerms(name)...)
-				}
-				out[i].t, out[i].p = x.fields(d.Title + "\n" + d.Text)
-				out[i].names = strings.Join(names, " ")
-			}
-		})
-	}
-	wg.Wait()
+	out, _ := search.Prepare(docs, func(d search.Doc) (prepared, error) {
+		var names []string
+		for _, name := range d.Names {
+			names = append(names, x.analyzer.NameTerms(name)...)
+		}
+		var p prepared
+		p.t, p.p = x.fields(d.Title + "\n" + d.Text)
+		p.names = strings.Join(names, " ")
+		return p, nil
+	})
 	return out
 }
 
