@@ -9,6 +9,7 @@ import (
 
 	"github.com/kamnotra/kamnotra/internal/search/searchopen"
 	searchsqlite "github.com/kamnotra/kamnotra/internal/search/sqlite"
+	"github.com/kamnotra/kamnotra/internal/store/postgres"
 	"github.com/kamnotra/kamnotra/internal/store/sqlite"
 	"github.com/kamnotra/kamnotra/internal/store/storeopen"
 	"github.com/kamnotra/kamnotra/internal/web"
@@ -64,10 +65,17 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 		RatePerSecond: *rate,
 		BaseURL:       *baseURL,
 	}
+	// Pages are kept between changes of the record; any process that
+	// writes to it (a capture run, an editor) makes them stale.
 	if env.DBURL == "" {
-		// Pages are kept between changes of the record; any process that
-		// writes to it (a capture run, an editor) makes them stale.
 		v, err := web.OpenSQLiteVersion(ctx, filepath.Join(env.DataDir, sqlite.FileName))
+		if err != nil {
+			return err
+		}
+		defer v.Close()
+		opts.Version = v.Version
+	} else {
+		v, err := postgres.OpenVersion(ctx, env.DBURL)
 		if err != nil {
 			return err
 		}

@@ -6,11 +6,13 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"flag"
+	"fmt"
 	"net/url"
 	"os"
 	"strings"
 	"testing"
 
+	"github.com/kamnotra/kamnotra/internal/record"
 	"github.com/kamnotra/kamnotra/internal/store"
 	"github.com/kamnotra/kamnotra/internal/store/postgres"
 	"github.com/kamnotra/kamnotra/internal/store/sqlstore"
@@ -148,4 +150,39 @@ func lineDiff(a, b string) string {
 		}
 	}
 	return out.String()
+}
+
+// A kept page is served only while Version stands still: any write the
+// store commits must move it.
+func TestVersionMovesWithEveryWrite(t *testing.T) {
+	ctx := context.Background()
+	url := testURL(t)
+	s, err := postgres.Open(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	v, err := postgres.OpenVersion(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer v.Close()
+	last, err := v.Version(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 3 {
+		p := &record.Person{Names: record.Names{{Lang: "en", Value: fmt.Sprint("Sok Dara ", i)}}}
+		if err := s.PutPerson(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+		now, err := v.Version(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if now <= last {
+			t.Fatalf("write %d: version %d, was %d", i, now, last)
+		}
+		last = now
+	}
 }
