@@ -128,7 +128,6 @@ func Resolve(ctx context.Context, st Record, x *store.Extraction) error {
 // events when every document read the places again. Places change
 // rarely and only by an editor; a Resolver lives for one run.
 type Resolver struct {
-	st  Record
 	src source
 	idx *Index // when resolving against an Index; kept up to date
 	lk  *store.Lookup
@@ -137,7 +136,7 @@ type Resolver struct {
 // NewResolver starts resolving extractions against st, reading it as it
 // goes: for a few documents.
 func NewResolver(st Record) *Resolver {
-	return &Resolver{st: st, src: storeSource{st}, lk: store.NewLookup(st)}
+	return &Resolver{src: storeSource{st}, lk: store.NewLookup(st)}
 }
 
 // NewBulkResolver starts resolving extractions against idx, an Index of
@@ -146,7 +145,7 @@ func NewResolver(st Record) *Resolver {
 // extraction must be stored, in order, before the Index is used for
 // anything else; if storing fails, build a new Index.
 func NewBulkResolver(st Record, idx *Index) *Resolver {
-	return &Resolver{st: st, src: idx, idx: idx, lk: store.NewLookup(st)}
+	return &Resolver{src: idx, idx: idx, lk: store.NewLookup(st)}
 }
 
 // Index is the Index the Resolver resolves against and keeps, or nil.

@@ -236,20 +236,13 @@ func (s *Store) writePeople(t *tx, people []record.Person, now time.Time) error 
 	ids := make([]string, len(people))
 	rows := make([][]any, len(people))
 	var names [][]any
-	for i, p := range people {
+	for i := range people {
+		p := &people[i]
 		ids[i] = p.ID
-		created := p.CreatedAt
-		if created.IsZero() {
-			created = now
-		}
-		rows[i] = []any{p.ID, jsonText(p.TitleHints), p.Private, string(p.Status), s.timeArg(created), s.timeArg(now)}
-		for j, n := range p.Names {
-			names = append(names, []any{p.ID, j, n.Lang, n.Script, n.Value, string(n.Kind), personNames.key(n.Value)})
-		}
+		rows[i] = s.personRow(p, orNow(p.CreatedAt, now), now)
+		names = append(names, personNameRows(p)...)
 	}
-	err := t.execRows(`INSERT INTO people (id, title_hints, private, status, created_at, updated_at)`,
-		` ON CONFLICT (id) DO UPDATE SET title_hints = excluded.title_hints, private = excluded.private,
-		status = excluded.status, updated_at = excluded.updated_at`, 6, rows)
+	err := t.execRows(personInsert, personUpsert, personCols, rows)
 	if err != nil {
 		return fmt.Errorf("people: %w", err)
 	}
@@ -260,7 +253,7 @@ func (s *Store) writePeople(t *tx, people []record.Person, now time.Time) error 
 	if err != nil {
 		return err
 	}
-	if err := t.execRows(`INSERT INTO person_names (person_id, ord, lang, script, value, kind, name_key)`, "", 7, names); err != nil {
+	if err := t.execRows(`INSERT INTO person_names (person_id, ord, lang, script, value, kind, name_key)`, "", personNameCols, names); err != nil {
 		return fmt.Errorf("names of people: %w", err)
 	}
 	return nil
@@ -287,40 +280,20 @@ func (s *Store) writeEvents(t *tx, events []record.Event, now time.Time) error {
 	}
 	var rows, parts, cands [][]any
 	var replaced []string
-	for _, e := range events {
+	for i := range events {
+		e := &events[i]
 		if touched[e.ID] {
 			continue // an editor's event keeps its fields and gains the citations
 		}
 		replaced = append(replaced, e.ID)
-		start, end := dateRange(e.Date)
-		created := e.CreatedAt
-		if created.IsZero() {
-			created = now
+		rows = append(rows, s.eventRow(e, orNow(e.CreatedAt, now), now))
+		ps, cs, err := participantRows(e)
+		if err != nil {
+			return err
 		}
-		rows = append(rows, []any{e.ID, string(e.Type), e.Date.String(), start, end, nullString(e.PlaceID), nullInt(e.Count), string(e.CountQualifier),
-			nullString(e.FromOrgID), nullString(e.ToOrgID), string(e.RoleClass), string(e.EvidenceGrade), string(e.Status),
-			s.timeArg(created), s.timeArg(now)})
-		for i, p := range e.Participants {
-			parts = append(parts, []any{e.ID, i, p.Role, nullString(p.PersonID), nullString(p.OrgID), p.Mention, p.Confidence, start})
-			for r, c := range p.Candidates {
-				if c.PersonID == "" {
-					return record.Errorf(record.EInvalid, "event %s participant %d candidate %d names no person", e.ID, i, r)
-				}
-				if slices.ContainsFunc(p.Candidates[:r], func(o record.Candidate) bool { return o.PersonID == c.PersonID }) {
-					return record.Errorf(record.EInvalid, "event %s participant %d lists candidate %s twice", e.ID, i, c.PersonID)
-				}
-				cands = append(cands, []any{e.ID, i, c.PersonID, r, c.Confidence})
-			}
-		}
+		parts, cands = append(parts, ps...), append(cands, cs...)
 	}
-	err = t.execRows(`INSERT INTO events (id, type, date, date_start, date_end, place_id, count, count_qualifier,
-		from_org_id, to_org_id, role_class, evidence_grade, status, created_at, updated_at)`,
-		` ON CONFLICT (id) DO UPDATE SET type = excluded.type, date = excluded.date, date_start = excluded.date_start,
-		date_end = excluded.date_end, place_id = excluded.place_id, count = excluded.count,
-		count_qualifier = excluded.count_qualifier, from_org_id = excluded.from_org_id, to_org_id = excluded.to_org_id,
-		role_class = excluded.role_class, evidence_grade = excluded.evidence_grade, status = excluded.status,
-		updated_at = excluded.updated_at`, 15, rows)
-	if err != nil {
+	if err := t.execRows(eventInsert, eventUpsert, eventCols, rows); err != nil {
 		return fmt.Errorf("events: %w", err)
 	}
 	err = inChunks(replaced, func(in string, args []any) error {
@@ -330,10 +303,10 @@ func (s *Store) writeEvents(t *tx, events []record.Event, now time.Time) error {
 	if err != nil {
 		return err
 	}
-	if err := t.execRows(`INSERT INTO event_participants (event_id, ord, role, person_id, org_id, mention, confidence, date_start)`, "", 8, parts); err != nil {
+	if err := t.execRows(participantInsert, "", participantCols, parts); err != nil {
 		return fmt.Errorf("participants of events: %w", err)
 	}
-	if err := t.execRows(`INSERT INTO participant_candidates (event_id, ord, person_id, rank, confidence)`, "", 5, cands); err != nil {
+	if err := t.execRows(candidateInsert, "", candidateCols, cands); err != nil {
 		return fmt.Errorf("candidates of participants: %w", err)
 	}
 	return nil
@@ -405,16 +378,9 @@ func (s *Store) writeCitations(t *tx, cites []record.Citation, now time.Time) er
 			return record.Errorf(record.EInvalid, "citation %s has span [%d, %d) outside the %d bytes of version %d of document %s",
 				c.ID, c.Span.Start, c.Span.End, n, c.DocumentVersion, c.DocumentID)
 		}
-		created := c.CreatedAt
-		if created.IsZero() {
-			created = now
-		}
-		rows[i] = []any{c.ID, c.EventID, c.DocumentID, c.DocumentVersion, c.Span.Start, c.Span.End, c.Evidence,
-			nullInt(c.ClaimedCount), string(c.CountQualifier), c.Claimant, c.ClaimantID, string(c.Stance), c.Confidence,
-			c.ExtractedBy, s.timeArg(created)}
+		rows[i] = s.citationRow(&c, orNow(c.CreatedAt, now))
 	}
-	err = t.execRows(`INSERT INTO citations (id, event_id, document_id, document_version, span_start, span_end, evidence,
-		claimed_count, count_qualifier, claimant, claimant_id, stance, confidence, extracted_by, created_at)`, "", 15, rows)
+	err = t.execRows(citationInsert, "", citationCols, rows)
 	if err != nil {
 		return fmt.Errorf("citations: %w", err)
 	}

@@ -261,16 +261,10 @@ func preparePerson(p *record.Person) error {
 // putPerson inserts or replaces p and its names, setting its stored
 // CreatedAt (now when new and left zero) and MergedInto.
 func (s *Store) putPerson(t *tx, p *record.Person, now time.Time) error {
-	created := p.CreatedAt
-	if created.IsZero() {
-		created = now
-	}
+	created := orNow(p.CreatedAt, now)
 	var mergedInto string
-	err := t.queryRow(`INSERT INTO people (id, title_hints, private, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-		ON CONFLICT (id) DO UPDATE SET title_hints = excluded.title_hints, private = excluded.private,
-		status = excluded.status, updated_at = excluded.updated_at
-		RETURNING created_at, merged_into`,
-		p.ID, jsonText(p.TitleHints), p.Private, string(p.Status), s.timeArg(created), s.timeArg(now)).Scan(timeCol{&created}, strCol{&mergedInto})
+	err := t.queryRow(personInsert+values(personCols)+personUpsert+` RETURNING created_at, merged_into`,
+		s.personRow(p, created, now)...).Scan(timeCol{&created}, strCol{&mergedInto})
 	if err != nil {
 		return err
 	}

@@ -41,23 +41,15 @@ func (s *Store) prepareEvent(e *record.Event) error {
 }
 
 // putEvent inserts or replaces e and its participants. now stamps
-// UpdatedAt, and CreatedAt when the event is new and the caller left it
-// zero; it returns the stored CreatedAt.
-func (s *Store) putEvent(t *tx, e *record.Event, created, now any) (err error) {
-	start, end := dateRange(e.Date)
-	var createdAt = e.CreatedAt
-	err = t.queryRow(`INSERT INTO events (id, type, date, date_start, date_end, place_id, count, count_qualifier,
-		from_org_id, to_org_id, role_class, evidence_grade, status, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (id) DO UPDATE SET type = excluded.type, date = excluded.date, date_start = excluded.date_start,
-		date_end = excluded.date_end, place_id = excluded.place_id, count = excluded.count,
-		count_qualifier = excluded.count_qualifier, from_org_id = excluded.from_org_id, to_org_id = excluded.to_org_id,
-		role_class = excluded.role_class, evidence_grade = excluded.evidence_grade, status = excluded.status,
-		updated_at = excluded.updated_at
-		RETURNING created_at`,
-		e.ID, string(e.Type), e.Date.String(), start, end, nullString(e.PlaceID), nullInt(e.Count), string(e.CountQualifier),
-		nullString(e.FromOrgID), nullString(e.ToOrgID), string(e.RoleClass), string(e.EvidenceGrade), string(e.Status),
-		created, now).Scan(timeCol{&createdAt})
+// UpdatedAt, and created CreatedAt when the event is new; e.CreatedAt is
+// set to the stored one.
+func (s *Store) putEvent(t *tx, e *record.Event, created, now time.Time) error {
+	parts, cands, err := participantRows(e)
+	if err != nil {
+		return err
+	}
+	createdAt := e.CreatedAt
+	err = t.queryRow(eventInsert+values(eventCols)+eventUpsert+` RETURNING created_at`, s.eventRow(e, created, now)...).Scan(timeCol{&createdAt})
 	if err != nil {
 		return err
 	}
@@ -65,12 +57,13 @@ func (s *Store) putEvent(t *tx, e *record.Event, created, now any) (err error) {
 	if _, err := t.exec(`DELETE FROM event_participants WHERE event_id = ?`, e.ID); err != nil {
 		return err
 	}
-	for i, p := range e.Participants {
-		if _, err := t.exec(`INSERT INTO event_participants (event_id, ord, role, person_id, org_id, mention, confidence, date_start) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			e.ID, i, p.Role, nullString(p.PersonID), nullString(p.OrgID), p.Mention, p.Confidence, start); err != nil {
+	for _, r := range parts {
+		if _, err := t.exec(participantInsert+values(participantCols), r...); err != nil {
 			return err
 		}
-		if err := s.writeCandidates(t, e.ID, i, p.Candidates); err != nil {
+	}
+	for _, r := range cands {
+		if _, err := t.exec(candidateInsert+values(candidateCols), r...); err != nil {
 			return err
 		}
 	}
@@ -90,7 +83,7 @@ func (s *Store) PutEvent(ctx context.Context, e *record.Event) error {
 	saved := *e
 	err := s.transact(ctx, func(t *tx) error {
 		saved.CreatedAt = created
-		return s.putEvent(t, &saved, s.timeArg(created), s.timeArg(now))
+		return s.putEvent(t, &saved, created, now)
 	})
 	if err != nil {
 		return s.fail(err, "save event %s", e.ID)
@@ -181,11 +174,11 @@ func (s *Store) Events(ctx context.Context, f store.EventFilter) ([]record.Event
 		args  []any
 	)
 	add := func(cond string, a ...any) { where = append(where, cond); args = append(args, a...) }
+	typeArgs := make([]any, len(f.Types))
+	for i, t := range f.Types {
+		typeArgs[i] = string(t)
+	}
 	if len(f.Types) > 0 {
-		a := make([]any, len(f.Types))
-		for i, t := range f.Types {
-			a[i] = string(t)
-		}
 		col := "e.type"
 		if f.PersonID != "" {
 			// A person's events are few: let the participants' index
@@ -194,7 +187,7 @@ func (s *Store) Events(ctx context.Context, f store.EventFilter) ([]record.Event
 			// keeps it off the type index.
 			col = "(e.type || '')"
 		}
-		add(col+" IN ("+placeholders(len(a))+")", a...)
+		add(col+" IN ("+placeholders(len(typeArgs))+")", typeArgs...)
 	}
 	if len(f.Statuses) > 0 {
 		a := make([]any, len(f.Statuses))
@@ -206,10 +199,6 @@ func (s *Store) Events(ctx context.Context, f store.EventFilter) ([]record.Event
 			col = "(e.status || '')" // as for the type: start from the person
 		}
 		add(col+" IN ("+placeholders(len(a))+")", a...)
-	}
-	var typeArgs []any
-	for _, t := range f.Types {
-		typeArgs = append(typeArgs, string(t))
 	}
 	if len(f.Types) > 0 && !f.From.IsZero() && !f.To.IsZero() && f.PersonID == "" &&
 		f.To.End().Sub(f.From.Start()) <= shortWindow {
@@ -318,7 +307,7 @@ func (s *Store) prepareCitation(c *record.Citation) error {
 
 // putCitation inserts c, or replaces the citation with its ID when
 // replace is set.
-func (s *Store) putCitation(t *tx, c *record.Citation, created any, replace bool) error {
+func (s *Store) putCitation(t *tx, c *record.Citation, created time.Time, replace bool) error {
 	// The span must lie inside the version's text: checked against the
 	// stored text, so that a citation never points past its evidence.
 	var n int
@@ -334,21 +323,12 @@ func (s *Store) putCitation(t *tx, c *record.Citation, created any, replace bool
 		return record.Errorf(record.EInvalid, "citation %s has span [%d, %d) outside the %d bytes of version %d of document %s",
 			c.ID, c.Span.Start, c.Span.End, n, c.DocumentVersion, c.DocumentID)
 	}
-	upsert := ` ON CONFLICT (id) DO UPDATE SET event_id = excluded.event_id, document_id = excluded.document_id,
-		document_version = excluded.document_version, span_start = excluded.span_start, span_end = excluded.span_end,
-		evidence = excluded.evidence, claimed_count = excluded.claimed_count, count_qualifier = excluded.count_qualifier,
-		claimant = excluded.claimant, claimant_id = excluded.claimant_id, stance = excluded.stance,
-		confidence = excluded.confidence, extracted_by = excluded.extracted_by`
+	upsert := citationUpsert
 	if !replace {
 		upsert = ""
 	}
-	var createdAt = c.CreatedAt
-	err = t.queryRow(`INSERT INTO citations (id, event_id, document_id, document_version, span_start, span_end, evidence,
-		claimed_count, count_qualifier, claimant, claimant_id, stance, confidence, extracted_by, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`+upsert+` RETURNING created_at`,
-		c.ID, c.EventID, c.DocumentID, c.DocumentVersion, c.Span.Start, c.Span.End, c.Evidence,
-		nullInt(c.ClaimedCount), string(c.CountQualifier), c.Claimant, c.ClaimantID, string(c.Stance), c.Confidence,
-		c.ExtractedBy, created).Scan(timeCol{&createdAt})
+	createdAt := c.CreatedAt
+	err = t.queryRow(citationInsert+values(citationCols)+upsert+` RETURNING created_at`, s.citationRow(c, created)...).Scan(timeCol{&createdAt})
 	if err != nil {
 		return err
 	}
@@ -368,7 +348,7 @@ func (s *Store) PutCitation(ctx context.Context, c *record.Citation) error {
 	saved := *c
 	err := s.transact(ctx, func(t *tx) error {
 		saved.CreatedAt = created
-		return s.putCitation(t, &saved, s.timeArg(created), true)
+		return s.putCitation(t, &saved, created, true)
 	})
 	if err != nil {
 		return s.fail(err, "save citation %s of event %s", c.ID, c.EventID)

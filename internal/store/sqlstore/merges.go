@@ -14,26 +14,6 @@ import (
 
 // Candidates of mentions, in participant_candidates.
 
-// writeCandidates stores the candidates of participant ord of an event
-// whose participant rows were just written.
-func (s *Store) writeCandidates(t *tx, eventID string, ord int, cs []record.Candidate) error {
-	for i, c := range cs {
-		if c.PersonID == "" {
-			return record.Errorf(record.EInvalid, "event %s participant %d candidate %d names no person", eventID, ord, i)
-		}
-		for _, prev := range cs[:i] {
-			if prev.PersonID == c.PersonID {
-				return record.Errorf(record.EInvalid, "event %s participant %d lists candidate %s twice", eventID, ord, c.PersonID)
-			}
-		}
-		if _, err := t.exec(`INSERT INTO participant_candidates (event_id, ord, person_id, rank, confidence) VALUES (?, ?, ?, ?, ?)`,
-			eventID, ord, c.PersonID, i, c.Confidence); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // readCandidates attaches the stored candidates to the participants of
 // the events, whose participants are read already in ord order.
 func (s *Store) readCandidates(ctx context.Context, byID map[string]*record.Event) error {
