@@ -1636,6 +1636,16 @@ func testReplaceExtractions(t *testing.T, open Opener) {
 		t.Errorf("after replacing the first document: %+v, %v", cs, err)
 	}
 
+	// Candidates are checked on both ways of writing an event.
+	twice := record.Participant{Role: record.ParticipantSubject, Mention: "Sok",
+		Candidates: []record.Candidate{{PersonID: w.a.ID, Confidence: 0.5}, {PersonID: w.a.ID, Confidence: 0.5}}}
+	nobody := record.Participant{Role: record.ParticipantSubject, Mention: "Sok", Candidates: []record.Candidate{{Confidence: 0.5}}}
+	for _, p := range []record.Participant{twice, nobody} {
+		wantCode(t, s.PutEvent(ctx, &record.Event{ID: "e-cand", Type: record.EventArrest, Participants: []record.Participant{p}}), record.EInvalid)
+		wantCode(t, s.ReplaceExtractions(ctx, []store.Extraction{{DocumentID: w.doc1.ID, DocumentVersion: 1, ExtractorVersion: "v9",
+			Events: []record.Event{{ID: "e-cand", Type: record.EventArrest, Participants: []record.Participant{p}}}}}), record.EInvalid)
+	}
+
 	// A document named twice in a batch: the second extraction replaces
 	// the first, whose event nothing else cites and so goes.
 	again := []store.Extraction{
