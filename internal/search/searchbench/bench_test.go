@@ -41,6 +41,21 @@ func benchIndex(b *testing.B) (*sqlite.Index, *Corpus) {
 // BenchmarkSearch times Search per query class; BenchmarkEngine is its
 // baseline, the bare FTS5 query on the same terms.
 func BenchmarkSearch(b *testing.B) {
+	perClass(b, func(ctx context.Context, idx *sqlite.Index, q Query) error {
+		_, err := idx.Search(ctx, search.Query{Text: q.Text, WithFacets: q.Facets})
+		return err
+	})
+}
+
+func BenchmarkEngine(b *testing.B) {
+	perClass(b, func(ctx context.Context, idx *sqlite.Index, q Query) error {
+		_, err := idx.EngineQuery(ctx, q.Text, 20)
+		return err
+	})
+}
+
+// perClass runs fn over the queries of each class, a sub-benchmark each.
+func perClass(b *testing.B, fn func(ctx context.Context, idx *sqlite.Index, q Query) error) {
 	idx, c := benchIndex(b)
 	qs := byClass(c.Queries(len(Classes)*20, 2))
 	ctx := context.Background()
@@ -50,7 +65,7 @@ func BenchmarkSearch(b *testing.B) {
 			for b.Loop() {
 				q := qs[cl][i%len(qs[cl])]
 				i++
-				if _, err := idx.Search(ctx, search.Query{Text: q.Text, WithFacets: q.Facets}); err != nil {
+				if err := fn(ctx, idx, q); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -71,24 +86,6 @@ func BenchmarkSearchPage(b *testing.B) {
 		if _, err := idx.Search(ctx, search.Query{Text: q.Text, Limit: 50}); err != nil {
 			b.Fatal(err)
 		}
-	}
-}
-
-func BenchmarkEngine(b *testing.B) {
-	idx, c := benchIndex(b)
-	qs := byClass(c.Queries(len(Classes)*20, 2))
-	ctx := context.Background()
-	for _, cl := range Classes {
-		b.Run(cl, func(b *testing.B) {
-			i := 0
-			for b.Loop() {
-				q := qs[cl][i%len(qs[cl])]
-				i++
-				if _, err := idx.EngineQuery(ctx, q.Text, 20); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
 	}
 }
 
