@@ -24,8 +24,7 @@ import (
 // others (an editor merging people) are not seen until the next run.
 // Memory is a few hundred bytes an event.
 type Index struct {
-	people    map[string]*record.Person // by ID; merged people are left out
-	byKey     map[string][]string       // PersonNameKey of each name → IDs
+	people    peopleByName // merged people are left out
 	events    map[string]*indexedEvent
 	bySubject map[string][]*indexedEvent     // person ID → events naming them as a subject
 	byDate    map[dateBucket][]*indexedEvent // dated events by family, precision and when
@@ -125,7 +124,7 @@ func LoadIndex(ctx context.Context, st store.Store, cfg IndexConfig) (*Index, er
 
 func newIndex() *Index {
 	return &Index{
-		people: map[string]*record.Person{}, byKey: map[string][]string{},
+		people: newPeopleByName(),
 		events: map[string]*indexedEvent{}, bySubject: map[string][]*indexedEvent{},
 		byDate: map[dateBucket][]*indexedEvent{}, byDoc: map[string][]string{},
 	}
@@ -140,13 +139,60 @@ func (x *Index) CitedBy(docID string) []string {
 // Len is the number of events held.
 func (x *Index) Len() int { return len(x.events) }
 
-func (x *Index) putPerson(p record.Person) {
-	x.people[p.ID] = &p
-	for _, n := range p.Names {
-		if k := store.PersonNameKey(n.Value); k != "" && !slices.Contains(x.byKey[k], p.ID) {
-			x.byKey[k] = append(x.byKey[k], p.ID)
+func (x *Index) putPerson(p record.Person) { x.people.put(p) }
+
+// peopleByName holds people by ID and by the PersonNameKey of each of
+// their names, in the order first put: the Index's people, and the people
+// a document adds before they are stored (Linker).
+type peopleByName struct {
+	byID  map[string]*record.Person
+	order []string
+	byKey map[string][]string
+}
+
+func newPeopleByName() peopleByName {
+	return peopleByName{byID: map[string]*record.Person{}, byKey: map[string][]string{}}
+}
+
+// put adds p or replaces the person with its ID.
+func (n *peopleByName) put(p record.Person) {
+	if _, ok := n.byID[p.ID]; !ok {
+		n.order = append(n.order, p.ID)
+	}
+	n.byID[p.ID] = &p
+	for _, name := range p.Names {
+		if k := store.PersonNameKey(name.Value); k != "" && !slices.Contains(n.byKey[k], p.ID) {
+			n.byKey[k] = append(n.byKey[k], p.ID)
 		}
 	}
+}
+
+func (n *peopleByName) get(id string) (record.Person, bool) {
+	p, ok := n.byID[id]
+	if !ok {
+		return record.Person{}, false
+	}
+	return *p, true
+}
+
+// named lists the people with a name of name's key, by ID.
+func (n *peopleByName) named(name string) []record.Person {
+	ids := n.byKey[store.PersonNameKey(name)]
+	out := make([]record.Person, 0, len(ids))
+	for _, id := range ids {
+		out = append(out, *n.byID[id])
+	}
+	slices.SortFunc(out, func(a, b record.Person) int { return cmp.Compare(a.ID, b.ID) })
+	return out
+}
+
+// all lists the people in the order first put.
+func (n *peopleByName) all() []record.Person {
+	out := make([]record.Person, len(n.order))
+	for i, id := range n.order {
+		out[i] = *n.byID[id]
+	}
+	return out
 }
 
 func dayOf(t time.Time) int { return int(t.Unix() / 86400) }
@@ -231,9 +277,6 @@ func (x *Index) add(ex *store.Extraction) {
 	}
 	delete(x.byDoc, doc)
 	for _, p := range ex.People {
-		if old := x.people[p.ID]; old != nil {
-			p.CreatedAt = old.CreatedAt
-		}
 		x.putPerson(p)
 	}
 	for _, e := range ex.Events {
@@ -251,15 +294,7 @@ func (x *Index) add(ex *store.Extraction) {
 }
 
 func (x *Index) peopleNamed(_ context.Context, name string) ([]record.Person, error) {
-	ids := x.byKey[store.PersonNameKey(name)]
-	out := make([]record.Person, 0, len(ids))
-	for _, id := range ids {
-		if p := x.people[id]; p != nil {
-			out = append(out, *p)
-		}
-	}
-	slices.SortFunc(out, func(a, b record.Person) int { return cmp.Compare(a.ID, b.ID) })
-	return out, nil
+	return x.people.named(name), nil
 }
 
 // newestFirst orders as the store's event lists do.

@@ -63,30 +63,23 @@ type Linker struct {
 	// document's facts are stored with them (store.Extraction.People),
 	// rather than each committing on its own.
 	deferred bool
-	pending  []*record.Person
-	byKey    map[string][]string // PersonNameKey of each pending name → IDs
+	pending  peopleByName
 }
 
 // NewLinker starts resolving a document's mentions, saving each person it
 // adds or renames at once.
 func NewLinker(st People) *Linker {
-	return &Linker{find: st.PeopleByNameKey, put: st.PutPerson, docFull: map[string]string{}, ambiguous: map[string]bool{}, byKey: map[string][]string{}}
+	return &Linker{find: st.PeopleByNameKey, put: st.PutPerson, docFull: map[string]string{}, ambiguous: map[string]bool{}}
 }
 
 // newDeferredLinker is a Linker that keeps the people it adds or renames
 // for Pending instead of saving them.
 func newDeferredLinker(find func(ctx context.Context, name string) ([]record.Person, error)) *Linker {
-	return &Linker{find: find, deferred: true, docFull: map[string]string{}, ambiguous: map[string]bool{}, byKey: map[string][]string{}}
+	return &Linker{find: find, deferred: true, docFull: map[string]string{}, ambiguous: map[string]bool{}, pending: newPeopleByName()}
 }
 
 // Pending is what a deferred Linker has yet to save, in the order met.
-func (l *Linker) Pending() []record.Person {
-	out := make([]record.Person, len(l.pending))
-	for i, p := range l.pending {
-		out[i] = *p
-	}
-	return out
-}
+func (l *Linker) Pending() []record.Person { return l.pending.all() }
 
 // save saves p now, or keeps it for Pending.
 func (l *Linker) save(ctx context.Context, p *record.Person) error {
@@ -96,39 +89,25 @@ func (l *Linker) save(ctx context.Context, p *record.Person) error {
 	if p.ID == "" {
 		p.ID = store.NewID("p")
 	}
-	if i := l.pendingIndex(p.ID); i < 0 {
-		l.pending = append(l.pending, p)
-	} else {
-		l.pending[i] = p
-	}
-	for _, n := range p.Names {
-		k := store.PersonNameKey(n.Value)
-		if k != "" && !slices.Contains(l.byKey[k], p.ID) {
-			l.byKey[k] = append(l.byKey[k], p.ID)
-		}
-	}
+	l.pending.put(*p)
 	return nil
-}
-
-func (l *Linker) pendingIndex(id string) int {
-	return slices.IndexFunc(l.pending, func(q *record.Person) bool { return q.ID == id })
 }
 
 // lookup finds the people named like name: those stored, as this
 // document's pending changes have them, and those it has added.
 func (l *Linker) lookup(ctx context.Context, name string) ([]record.Person, error) {
 	found, err := l.find(ctx, name)
-	if err != nil || len(l.pending) == 0 {
+	if err != nil || !l.deferred {
 		return found, err
 	}
 	for i := range found {
-		if j := l.pendingIndex(found[i].ID); j >= 0 {
-			found[i] = *l.pending[j]
+		if p, ok := l.pending.get(found[i].ID); ok {
+			found[i] = p
 		}
 	}
-	for _, id := range l.byKey[store.PersonNameKey(name)] {
-		if !slices.ContainsFunc(found, func(q record.Person) bool { return q.ID == id }) {
-			found = append(found, *l.pending[l.pendingIndex(id)])
+	for _, p := range l.pending.named(name) {
+		if !slices.ContainsFunc(found, func(q record.Person) bool { return q.ID == p.ID }) {
+			found = append(found, p)
 		}
 	}
 	return found, nil
