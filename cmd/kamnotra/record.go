@@ -42,14 +42,10 @@ func recordDocuments(ctx context.Context, env *Env, st store.Store) error {
 		done = append(done, docID)
 	})
 	m.Stop()
-	ierr := search.IndexDocuments(ctx, st, idx, done)
-	if ierr == nil {
-		// Events the old extractions cited: gone from the record, or
-		// with fewer citations.
-		slices.Sort(old)
-		ierr = search.RefreshEvents(ctx, st, idx, slices.Compact(old))
-	}
-	if ierr != nil {
+	// Besides what the documents cite now, the events their old
+	// extractions cited: gone from the record, or with fewer citations.
+	slices.Sort(old)
+	if ierr := search.IndexDocuments(ctx, st, idx, done, slices.Compact(old)); ierr != nil {
 		return fmt.Errorf("update the search index: %w (run 'kamnotra reindex' to rebuild it)", ierr)
 	}
 	for _, f := range failures {

@@ -279,9 +279,11 @@ type Documents interface {
 
 // IndexDocuments puts the given documents, every event they cite and the
 // people of those events into idx: what changes in the index when a
-// capture adds documents and their extraction adds events.
-func IndexDocuments(ctx context.Context, src Documents, idx Index, ids []string) error {
-	if len(ids) == 0 {
+// capture adds documents and their extraction adds events. The events in
+// changed that none of the documents cites now (those their old
+// extractions cited) are brought up to date as RefreshEvents does.
+func IndexDocuments(ctx context.Context, src Documents, idx Index, ids, changed []string) error {
+	if len(ids) == 0 && len(changed) == 0 {
 		return nil
 	}
 	b, err := newBuilder(ctx, src)
@@ -290,6 +292,7 @@ func IndexDocuments(ctx context.Context, src Documents, idx Index, ids []string)
 	}
 	var batch []Doc
 	evFacets := map[string]map[string][]string{} // events indexed in this call
+	var rejected []string
 	people := map[string]bool{}
 	for _, id := range ids {
 		d, err := src.Document(ctx, id)
@@ -312,6 +315,7 @@ func IndexDocuments(ctx context.Context, src Documents, idx Index, ids []string)
 			}
 			if e.Status == record.StatusRejected {
 				evFacets[c.EventID] = nil
+				rejected = append(rejected, c.EventID) // indexed before, perhaps
 				continue
 			}
 			// Organisations the extraction added since the builder
@@ -349,9 +353,23 @@ func IndexDocuments(ctx context.Context, src Documents, idx Index, ids []string)
 		}
 	}
 	if len(batch) > 0 {
-		return idx.Put(ctx, batch...)
+		if err := idx.Put(ctx, batch...); err != nil {
+			return err
+		}
 	}
-	return nil
+	var rest []string
+	for _, id := range changed {
+		if _, done := evFacets[id]; !done {
+			rest = append(rest, id)
+			evFacets[id] = nil
+		}
+	}
+	if len(rejected) > 0 {
+		if err := idx.Delete(ctx, rejected...); err != nil {
+			return err
+		}
+	}
+	return b.refresh(ctx, src, idx, rest)
 }
 
 // RefreshEvents brings the index entries of the given events up to date
@@ -365,6 +383,10 @@ func RefreshEvents(ctx context.Context, src Documents, idx Index, ids []string) 
 	if err != nil {
 		return err
 	}
+	return b.refresh(ctx, src, idx, ids)
+}
+
+func (b *builder) refresh(ctx context.Context, src Documents, idx Index, ids []string) error {
 	var gone []string
 	var batch []Doc
 	for _, id := range ids {

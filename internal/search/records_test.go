@@ -123,7 +123,7 @@ func TestIndexDocumentsMatchesReindex(t *testing.T) {
 	idx, err := searchsqlite.Open(ctx, filepath.Join(dir, "s.db"), search.KhmerAnalyzer{})
 	must(err)
 	defer idx.Close()
-	must(search.IndexDocuments(ctx, st, idx, []string{doc.ID}))
+	must(search.IndexDocuments(ctx, st, idx, []string{doc.ID}, nil))
 	for _, f := range []map[string][]string{
 		{search.FacetType: {"arrest"}},
 		{search.FacetParty: {"lotus-party"}},
@@ -156,7 +156,7 @@ func TestRefreshEventsDropsWhatTheRecordLost(t *testing.T) {
 	idx, err := searchsqlite.Open(ctx, filepath.Join(dir, "s.db"), search.KhmerAnalyzer{})
 	must(err)
 	defer idx.Close()
-	must(search.IndexDocuments(ctx, st, idx, []string{doc.ID}))
+	must(search.IndexDocuments(ctx, st, idx, []string{doc.ID}, nil))
 	events := func() []string {
 		r, err := idx.Search(ctx, search.Query{Kinds: []string{search.KindEvent}})
 		must(err)
@@ -179,7 +179,15 @@ func TestRefreshEventsDropsWhatTheRecordLost(t *testing.T) {
 	must(err)
 	rej.Status = record.StatusRejected
 	must(st.PutEvent(ctx, rej))
-	must(search.RefreshEvents(ctx, st, idx, []string{"e-gone", "e-kept", "e-rejected"}))
+	// What capture and reextract do: the document again, with the events
+	// its old extraction cited.
+	must(search.IndexDocuments(ctx, st, idx, []string{doc.ID}, []string{"e-gone", "e-kept", "e-rejected"}))
+	if got := events(); !slices.Equal(got, []string{"e-kept"}) {
+		t.Errorf("after indexing the document again: %v, want only e-kept", got)
+	}
+	// RefreshEvents alone does the same for events no document names.
+	must(idx.Put(ctx, search.Doc{ID: "e-gone", Kind: search.KindEvent, Title: "stale"}))
+	must(search.RefreshEvents(ctx, st, idx, []string{"e-gone", "e-kept"}))
 	if got := events(); !slices.Equal(got, []string{"e-kept"}) {
 		t.Errorf("after refreshing: %v, want only e-kept", got)
 	}
