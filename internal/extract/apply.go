@@ -26,13 +26,18 @@ import (
 // Organisations and places named are put in the store from the gazetteer
 // when missing, so the events can refer to them.
 func Apply(ctx context.Context, st store.Store, doc *record.Document) error {
+	return apply(ctx, st, resolve.NewResolver(st), doc)
+}
+
+// apply is Apply with a Resolver that a run keeps between documents.
+func apply(ctx context.Context, st store.Store, r *resolve.Resolver, doc *record.Document) error {
 	x, err := build(ctx, st, doc)
 	if err != nil {
 		return err
 	}
 	// People named are linked to the record's people, and events another
 	// report already put in the record become citations of that event.
-	if err := resolve.NewResolver(st).Resolve(ctx, &x); err != nil {
+	if err := r.Resolve(ctx, &x); err != nil {
 		return fmt.Errorf("resolve the people and events of document %s: %w", doc.ID, err)
 	}
 	if err := st.ReplaceExtraction(ctx, x); err != nil {
@@ -129,6 +134,7 @@ func Reextract(ctx context.Context, st store.Store, done func(docID string, old 
 		delete(olds, docID)
 	}
 	after := ""
+	one := resolve.NewResolver(st) // until there are enough for bulk
 	var bulk *bulkWriter
 	for {
 		if err := ctx.Err(); err != nil {
@@ -162,7 +168,7 @@ func Reextract(ctx context.Context, st store.Store, done func(docID string, old 
 			old, err := machineCited(ctx, st, docs[i].ID)
 			if err == nil {
 				olds[docs[i].ID] = old
-				err = Apply(ctx, st, &docs[i])
+				err = apply(ctx, st, one, &docs[i])
 			}
 			if err != nil && ctx.Err() != nil {
 				return n, failed, ctx.Err()
