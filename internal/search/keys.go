@@ -2,7 +2,6 @@ package search
 
 import (
 	"encoding/hex"
-	"encoding/json"
 	"time"
 )
 
@@ -36,23 +35,6 @@ func DayOf(k int64) time.Time {
 // tokenizers keep whole and no text term can equal ("zf" plus hex).
 func FacetTerm(name, value string) string {
 	return "zf" + hex.EncodeToString([]byte(name+"="+value))
-}
-
-// CountFacets adds the facets of one matching row, stored as JSON, to
-// counts; a row whose facets cannot be read is skipped.
-func CountFacets(counts map[string]map[string]int, raw string) {
-	var f map[string][]string
-	if json.Unmarshal([]byte(raw), &f) != nil {
-		return
-	}
-	for name, values := range f {
-		if counts[name] == nil {
-			counts[name] = map[string]int{}
-		}
-		for _, v := range values {
-			counts[name][v]++
-		}
-	}
 }
 
 // NewHit makes a hit from a stored row, with its snippet.

@@ -19,6 +19,14 @@
 // page, the capped count and the facet rows are full. A common word then
 // costs one or two buckets' worth of its posting list, not all of it.
 //
+// A search asks for a term only in the forms its count allows (a term in
+// fewer than commonDF documents was never written by run), sends to the
+// index only the terms worth intersecting (a word in 400,000 documents
+// is checked on the rows a rarer one finds instead), and reads a window
+// holding bucketed terms as spans of at most 16 buckets named lexeme by
+// lexeme, in one statement whose LIMIT stops at the span that fills it.
+// TestSearchAgreesWithSQLite holds all of this to SQLite's answers.
+//
 // Only common terms: bucketing every term multiplied GIN's keys by
 // thirty (a rare word in 40 documents became 40 keys) and its build did
 // not finish in 8 minutes at 100,000 documents. search_terms counts each
@@ -49,6 +57,7 @@
 package postgres
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -59,6 +68,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgtype"
@@ -545,35 +555,54 @@ func newWindow(lo, hi int64, n int) window {
 	return window{lo: lo, hi: hi, cover: cover(lo, hi, n)}
 }
 
-// item writes term in every form it may have: plain, by run and by
-// bucket. A run may reach outside the window: the key range and, in a
-// narrow window, the bucket markers keep the result exact.
-func (w window) item(b *strings.Builder, term string) {
+// item writes term in every form it may have: plain, by run (digits
+// 3) and by bucket (digits 4). A run may reach outside the window: the
+// key range and, in a narrow window, the bucket markers keep the result
+// exact.
+func (w window) item(b *strings.Builder, term string, digits int) {
+	if digits == 0 {
+		b.WriteString(quote(term))
+		return
+	}
 	b.WriteByte('(')
 	b.WriteString(quote(term))
 	run := ""
-	exact := func(suffix string) {
+	lexeme := func(suffix string, prefix bool) {
 		b.WriteString(" | ")
 		b.WriteString(quote(term + "~" + suffix))
+		if prefix {
+			b.WriteString(":*")
+		}
+	}
+	// runOf names the run of a bucket once.
+	runOf := func(p string) {
+		if r := p[:3]; r != run {
+			lexeme(r, false)
+			run = r
+		}
 	}
 	if w.narrow {
 		for k := w.lo; k <= w.hi; k++ {
-			exact(hex4(k))
-			if r := hex4(k)[:3]; r != run {
-				exact(r)
-				run = r
+			if digits == 4 {
+				lexeme(hex4(k), false)
 			}
+			runOf(hex4(k))
 		}
 	} else {
 		for _, p := range w.cover {
-			// A prefix of four digits misses the run's shorter lexeme.
-			if r := p[:min(len(p), 3)]; len(p) == 4 && r != run {
-				exact(r)
-				run = r
+			switch {
+			case len(p) < 3:
+				lexeme(p, true)
+			case digits == 3:
+				// No bucket lexemes: the run is exact.
+				runOf(p)
+			case len(p) == 3:
+				lexeme(p, true) // the run and its buckets
+			default:
+				// A prefix of four digits misses the run's shorter lexeme.
+				runOf(p)
+				lexeme(p, false)
 			}
-			b.WriteString(" | ")
-			b.WriteString(quote(term + "~" + p))
-			b.WriteString(":*")
 		}
 	}
 	b.WriteByte(')')
@@ -591,20 +620,32 @@ func (w window) marker() string {
 	return b.String()
 }
 
-// rarest keeps of each alternative its term in the fewest documents:
-// what GIN intersects in a window named bucket by bucket, where every
-// item costs each candidate a lookup in the index's check and in the
-// row's recheck. The whole phrase is then checked on the rows found.
-func (c cond) rarest(df map[string]int64) cond {
+// selectRatio bounds how much commoner than the rarest a term may be and
+// still go to the index with it. Reading a posting costs GIN about a
+// third of a microsecond; a row found costs the heap scan 5–11 µs (a
+// fetch and, for a Khmer word, a phrase recheck of its tsvector). A term
+// in 16 times the documents of the rarest costs at most what the rows it
+// can spare would: commoner ones are checked on the rows instead (a word
+// in 400,000 documents cost GIN 130 ms a window to spare 15 ms of rows).
+const selectRatio = 16
+
+// selective keeps of each alternative its rarest term and the others
+// within selectRatio of it and rarer than dense: what GIN intersects.
+// The terms of one word come together, so a second common one seldom
+// spares rows; a second rare one does (a rare word's bigrams are often
+// each in thousands of documents, the word in hundreds). The whole
+// phrase is then checked on the rows found.
+func (c cond) selective(df map[string]int64, dense int64, most int) cond {
 	out := make(cond, len(c))
 	for i, alt := range c {
-		best := alt[0]
-		for _, term := range alt[1:] {
-			if df[term] < df[best] {
-				best = term
+		byDF := slices.Clone(alt)
+		slices.SortStableFunc(byDF, func(a, b string) int { return cmp.Compare(df[a], df[b]) })
+		rarest := df[byDF[0]]
+		for j, term := range byDF {
+			if j == 0 || j < most && df[term] < dense && df[term] <= selectRatio*max(rarest, 1) {
+				out[i] = append(out[i], term)
 			}
 		}
-		out[i] = []string{best}
 	}
 	return out
 }
@@ -623,9 +664,10 @@ func (c cond) size() int {
 	return n
 }
 
-// tsquery writes c for window w. With phrase false a phrase becomes the
-// AND of its terms, which needs no recheck.
-func (c cond) tsquery(w window, phrase bool) string {
+// tsquery writes c for window w, each term in the forms digits allows
+// it. With phrase false a phrase becomes the AND of its terms, which
+// needs no recheck.
+func (c cond) tsquery(w window, phrase bool, digits func(string) int) string {
 	op := " <-> "
 	if !phrase {
 		op = " & "
@@ -640,12 +682,15 @@ func (c cond) tsquery(w window, phrase bool) string {
 			if i > 0 {
 				b.WriteString(op)
 			}
-			w.item(&b, term)
+			w.item(&b, term, digits(term))
 		}
 		b.WriteByte(')')
 	}
 	return b.String()
 }
+
+// allForms says a term may be in any form.
+func allForms(string) int { return 4 }
 
 // customPlan makes pgx send a query as an unnamed statement, which
 // PostgreSQL plans for the actual arguments every time: a cached generic
@@ -684,7 +729,9 @@ func (x *Index) Search(ctx context.Context, q search.Query) (*search.Result, err
 		need = max(need, search.MaxFacetRows)
 	}
 	var ms []match
-	err := pgx.BeginTxFunc(ctx, x.pool, pgx.TxOptions{AccessMode: pgx.ReadOnly}, func(tx pgx.Tx) error {
+	// One snapshot for the whole search: the term counts read first
+	// decide which forms of a term the windows ask for.
+	err := pgx.BeginTxFunc(ctx, x.pool, pgx.TxOptions{AccessMode: pgx.ReadOnly, IsoLevel: pgx.RepeatableRead}, func(tx pgx.Tx) error {
 		// Every window must be read through the GIN index. The planner
 		// cannot tell a window's prefix items are narrow: it costed a
 		// sequential scan of the table under them (2.5 s at 100,000
@@ -764,13 +811,10 @@ func (x *Index) newest(ctx context.Context, tx pgx.Tx, cs []cond, lo, hi int64, 
 	// the index in wide windows, and one rarer than the rows needed is
 	// read whole at once.
 	var all []string
-	terms, alts := 0, 0
 	for _, c := range cs {
 		for _, alt := range c {
 			all = append(all, alt...)
 		}
-		terms += c.size()
-		alts += len(c)
 	}
 	df := map[string]int64{}
 	r, err := tx.Query(ctx, `SELECT term, df FROM search_terms WHERE term = ANY($1)`, all)
@@ -788,18 +832,59 @@ func (x *Index) newest(ctx context.Context, tx pgx.Tx, cs []cond, lo, hi int64, 
 	if err := r.Err(); err != nil {
 		return nil, err
 	}
+	// A term in fewer documents than commonDF was only ever indexed
+	// plain, in fewer than denseDF never by bucket: the transaction's
+	// snapshot sees at least the counts of every document it sees.
+	digits := func(term string) int {
+		switch n := df[term]; {
+		case n < x.commonDF:
+			return 0
+		case n < x.denseDF:
+			return 3
+		}
+		return 4
+	}
+	sizes := make([]int64, len(cs))
 	driver, rarest := 0, int64(math.MaxInt64)
 	for i, c := range cs {
-		var n int64
 		for _, alt := range c {
 			m := int64(math.MaxInt64)
 			for _, term := range alt {
 				m = min(m, df[term])
 			}
-			n += m
+			sizes[i] += m
 		}
-		if n < rarest {
-			driver, rarest = i, n
+		if sizes[i] < rarest {
+			driver, rarest = i, sizes[i]
+		}
+	}
+	// What goes to the index in a wide window: the selective terms of
+	// the driver and of the conditions within selectRatio of it (GIN
+	// intersects them). In a narrow window, where a common term is a few
+	// buckets' postings, every condition. A lone condition goes with all
+	// its terms within selectRatio of its rarest: a Khmer word's bigrams
+	// together spare most of the rows its rarest alone finds without the
+	// word, each a tsvector read and a phrase rechecked. With another
+	// condition to intersect with, one term an alternative costs GIN less
+	// (a common pair at 1 M documents: 2 ms a run against 4).
+	pl := plan{cols: cols, lo: lo, hi: hi, cs: cs, digits: digits,
+		wide: make([]cond, len(cs)), narrow: make([]cond, len(cs)), indexed: make([]bool, len(cs))}
+	dense := false // a term read by bucket goes to the index
+	narrowMost := math.MaxInt
+	if len(cs) > 1 {
+		narrowMost = 1
+	}
+	for i, c := range cs {
+		pl.wide[i] = c.selective(df, x.denseDF, math.MaxInt)
+		pl.narrow[i] = c.selective(df, math.MaxInt64, narrowMost)
+		if i == driver || sizes[i] <= selectRatio*max(rarest, 1) {
+			pl.indexed[i] = true
+			pl.wideTerms += pl.wide[i].size()
+			for _, alt := range pl.wide[i] {
+				for _, term := range alt {
+					dense = dense || digits(term) == 4
+				}
+			}
 		}
 	}
 	// The first window holds the newest probeDocs documents of the range.
@@ -823,54 +908,50 @@ func (x *Index) newest(ctx context.Context, tx pgx.Tx, cs []cond, lo, hi int64, 
 	covered := int64(0)
 	for hiB := last; hiB >= first && len(out) < need; {
 		loB := max(first, hiB-width+1)
-		// Common conditions go to the index one term an alternative.
-		n := terms
-		if common {
-			n = alts
-		}
-		w := newWindow(loB, hiB, n)
-		wlo := max(lo, (loB<<bucketShift)<<seqBits)
-		whi := min(hi, ((hiB+1)<<bucketShift)<<seqBits-1)
-		// In a narrow window, and when every condition is common, each
-		// goes to the index as the rarest term of each alternative, so GIN
-		// intersects them; the bucket markers of a narrow window keep the
-		// plain postings outside it from reaching the table. With a rare
-		// condition only it goes to the index (a prefix item makes GIN
-		// read all its posting lists, and a common word's are long). The
-		// rest — phrases, other conditions — ts_match_vq (@@ as a function,
-		// which no index serves) checks on the rows found.
-		var where []string
-		args := []any{wlo, whi}
-		cond := func(op, tsquery string) {
-			args = append(args, tsquery)
-			where = append(where, fmt.Sprintf(op, len(args)))
-		}
-		for i, c := range cs {
-			switch {
-			case w.narrow || common:
-				cond("t @@ $%d::tsquery", c.rarest(df).tsquery(w, false))
-				if c.phrases() {
-					// The rows are in the window already: the phrase
-					// is checked in any bucket, two items a term.
-					cond("ts_match_vq(t, $%d::tsquery)", c.tsquery(newWindow(0, maxBucket, terms), true))
-				}
-			case i == driver:
-				cond("t @@ $%d::tsquery", c.tsquery(w, true))
-			default:
-				cond("ts_match_vq(t, $%d::tsquery)", c.tsquery(w, true))
+		// When a term read by bucket goes to the index, a window is read
+		// in spans of at most a run (16 buckets), newest first, each
+		// named lexeme by lexeme, in one statement whose LIMIT stops
+		// before the spans it does not need. GIN pays for every item of a
+		// query on each candidate, and a prefix item makes it gather all
+		// its postings into a bitmap up front: two common words seldom
+		// together cost 44 ms over 102 buckets as prefixes (1 M
+		// documents), 2 ms a run named exactly. A span is sized to bring
+		// about a quarter of the rows still needed, so the last one read
+		// fetches few rows past them (each a tsvector read, and for a
+		// Khmer word a phrase rechecked).
+		spans := [][2]int64{{loB, hiB}}
+		if dense {
+			span := int64(narrowBuckets)
+			if len(out) > 0 {
+				perBucket := float64(len(out)) / float64(covered)
+				span = min(span, max(1, int64(float64(need-len(out))/(4*perBucket))))
+			}
+			spans = spans[:0]
+			for hb := hiB; hb >= loB; {
+				lb := max(loB, hb-span+1, hb-hb%narrowBuckets)
+				spans = append(spans, [2]int64{lb, hb})
+				hb = lb - 1
 			}
 		}
-		if w.markers {
-			args = append(args, w.marker())
-			where = append(where, fmt.Sprintf("t @@ $%d::tsquery", len(args)))
+		var args []any
+		var branches []string
+		for _, sp := range spans {
+			branches = append(branches, pl.branch(sp[0], sp[1], &args))
 		}
 		args = append(args, need-len(out))
-		// rid + 0: the key range is checked on the rows the tsquery finds,
-		// never walked in the primary key with the tsquery as a filter.
-		ms, err := collect(fmt.Sprintf(`SELECT %s FROM search_docs WHERE %s AND rid + 0 BETWEEN $1 AND $2 ORDER BY rid + 0 DESC LIMIT $%d`,
-			cols, strings.Join(where, " AND "), len(args)), args...)
+		sql := branches[0] + fmt.Sprintf(" LIMIT $%d", len(args))
+		if len(branches) > 1 {
+			// Append runs its branches in order, so rows come newest
+			// first and the LIMIT stops the scan at the run that fills it.
+			sql = "(" + strings.Join(branches, ") UNION ALL (") + fmt.Sprintf(") LIMIT $%d", len(args))
+		}
+		started := time.Now()
+		ms, err := collect(sql, args...)
 		if err != nil {
 			return nil, err
+		}
+		if slog.Default().Enabled(ctx, slog.LevelDebug) {
+			slog.DebugContext(ctx, "search window", "buckets", hiB-loB+1, "spans", len(spans), "rows", len(ms), "took", time.Since(started), "sql", sql, "args", args)
 		}
 		out = append(out, ms...)
 		covered += hiB - loB + 1
@@ -892,6 +973,61 @@ func (x *Index) newest(ctx context.Context, tx pgx.Tx, cs []cond, lo, hi int64, 
 	return out, nil
 }
 
+// plan is what a search's windows ask for.
+type plan struct {
+	cols         string
+	lo, hi       int64 // the key range
+	cs           []cond
+	wide, narrow []cond // the terms of each condition the index gets, by window
+	indexed      []bool // which conditions go to the index in a wide window
+	wideTerms    int
+	digits       func(term string) int
+}
+
+// branch is the query of buckets [loB, hiB], its arguments appended to
+// args: the selected terms of the indexed conditions to the index, the
+// rest checked on the rows found.
+func (p *plan) branch(loB, hiB int64, args *[]any) string {
+	w := newWindow(loB, hiB, p.wideTerms)
+	selected := p.wide
+	if w.narrow {
+		selected = p.narrow
+	}
+	arg := func(v any) int {
+		*args = append(*args, v)
+		return len(*args)
+	}
+	wlo := arg(max(p.lo, (loB<<bucketShift)<<seqBits))
+	whi := arg(min(p.hi, ((hiB+1)<<bucketShift)<<seqBits-1))
+	anyBucket := newWindow(0, maxBucket, 1)
+	// The bucket markers of a narrow window keep the plain postings
+	// outside it from reaching the table. What the index does not check —
+	// phrases, conditions left out — ts_match_vq (@@ as a function, which
+	// no index serves) checks on the rows found, in any bucket: the rows
+	// are in the window already.
+	var where []string
+	cond := func(op, tsquery string) {
+		where = append(where, fmt.Sprintf(op, arg(tsquery)))
+	}
+	for i, c := range p.cs {
+		if !w.narrow && !p.indexed[i] {
+			cond("ts_match_vq(t, $%d::tsquery)", c.tsquery(anyBucket, true, p.digits))
+			continue
+		}
+		cond("t @@ $%d::tsquery", selected[i].tsquery(w, false, p.digits))
+		if c.phrases() {
+			cond("ts_match_vq(t, $%d::tsquery)", c.tsquery(anyBucket, true, p.digits))
+		}
+	}
+	if w.markers {
+		cond("t @@ $%d::tsquery", w.marker())
+	}
+	// rid + 0: the key range is checked on the rows the tsquery finds,
+	// never walked in the primary key with the tsquery as a filter.
+	return fmt.Sprintf(`SELECT %s FROM search_docs WHERE %s AND rid + 0 BETWEEN $%d AND $%d ORDER BY rid + 0 DESC`,
+		p.cols, strings.Join(where, " AND "), wlo, whi)
+}
+
 // EngineQuery runs PostgreSQL's bare query for text — the same tokens as
 // one tsquery over all buckets, newest first, limit rows, no windows,
 // count or snippet — and returns how many rows it gave. It is the
@@ -903,7 +1039,7 @@ func (x *Index) EngineQuery(ctx context.Context, text string, limit int) (int, e
 	}
 	var qs []string
 	for _, c := range cs {
-		qs = append(qs, "("+c.tsquery(newWindow(0, maxBucket, c.size()), true)+")")
+		qs = append(qs, "("+c.tsquery(newWindow(0, maxBucket, c.size()), true, allForms)+")")
 	}
 	rows, err := x.pool.Query(ctx, `SELECT rid FROM search_docs WHERE t @@ $1::tsquery ORDER BY rid DESC LIMIT $2`,
 		customPlan, strings.Join(qs, " & "), limit)

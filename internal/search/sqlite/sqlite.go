@@ -381,7 +381,7 @@ func (x *Index) facetCounts(ctx context.Context, newest string, args []any) (fac
 		if err := rows.Scan(&raw); err != nil {
 			return facetCount{}, err
 		}
-		countFacets(out.counts, raw)
+		search.CountFacets(out.counts, raw)
 		out.rows++
 	}
 	return out, rows.Err()
