@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/kamnotra/kamnotra/internal/search"
 	"github.com/kamnotra/kamnotra/internal/search/searchopen"
 	searchsqlite "github.com/kamnotra/kamnotra/internal/search/sqlite"
 	"github.com/kamnotra/kamnotra/internal/store/postgres"
@@ -56,6 +57,9 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 			return err
 		}
 	}
+	// The Khmer dictionary is built on first use (about 0.1 s): build it
+	// now, not in the first reader's search.
+	go search.KhmerAnalyzer{}.Query("ក")
 	opts := web.Options{
 		Searcher:      webSearcher{idx},
 		ArchiveDir:    archiveDir(env),
