@@ -21,7 +21,7 @@ func init() {
 }
 
 func runBenchWeb(ctx context.Context, env *Env, args []string) error {
-	fs := env.FlagSet("bench web", "[--docs N] [--people N] [--requests N] [--concurrency N] [--pages person,search] [--no-cache|--no-page-cache] [--work DIR]")
+	fs := env.FlagSet("bench web", "[--docs N] [--people N] [--requests N] [--concurrency N] [--pages person,search] [--no-cache|--no-page-cache] [--postgres] [--work DIR]")
 	docs := fs.Int("docs", 100000, "documents in the generated record (one event for every fifth)")
 	people := fs.Int("people", 5000, "people named in the events")
 	requests := fs.Int("requests", 20000, "requests per page kind")
@@ -31,9 +31,19 @@ func runBenchWeb(ctx context.Context, env *Env, args []string) error {
 	pages := fs.String("pages", "person,search", "page kinds to drive after the static baseline, comma-separated: person, search")
 	noCache := fs.Bool("no-cache", false, "serve without the page cache and without keeping facet counts, to measure building every page")
 	noPageCache := fs.Bool("no-page-cache", false, "serve without the page cache, keeping the records pages name and facet counts")
+	pg := fs.Bool("postgres", false, "serve from PostgreSQL (--db URL or KAMNOTRA_TEST_POSTGRES) instead of SQLite")
 	work := fs.String("work", filepath.Join(os.TempDir(), "kamnotra-bench-search"), "directory keeping generated records and indexes between runs")
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	url := ""
+	if *pg {
+		if url = env.DBURL; url == "" {
+			url = os.Getenv("KAMNOTRA_TEST_POSTGRES")
+		}
+		if url == "" {
+			return usagef("--postgres needs --db URL or KAMNOTRA_TEST_POSTGRES")
+		}
 	}
 	var kinds []string
 	for _, k := range strings.Split(*pages, ",") {
@@ -46,6 +56,6 @@ func runBenchWeb(ctx context.Context, env *Env, args []string) error {
 		}
 	}
 	return searchbench.RunWeb(ctx, searchbench.WebOptions{Docs: *docs, People: *people, Requests: *requests, Concurrency: *conc,
-		MaxDuration: *maxDur, Work: *work, Seed: *seed, Pages: kinds, NoCache: *noCache, NoPageCache: *noPageCache,
+		MaxDuration: *maxDur, Work: *work, Seed: *seed, Pages: kinds, NoCache: *noCache, NoPageCache: *noPageCache, DBURL: url,
 		Searcher: func(idx search.Index) web.Searcher { return webSearcher{idx} }}, env.Stdout)
 }

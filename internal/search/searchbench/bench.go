@@ -2,7 +2,6 @@ package searchbench
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"hash/crc32"
 	"io"
@@ -107,41 +106,82 @@ func runSQLite(ctx context.Context, o Options, c *Corpus, qs []Query, w io.Write
 }
 
 func runPostgres(ctx context.Context, o Options, c *Corpus, qs []Query, w io.Writer) error {
-	// The layout is in the name: an index built by an older layout is
-	// not reused (postgres.New would empty it).
-	schema := fmt.Sprintf("kamnotra_bench_%d_%d_%x", o.Docs, o.Seed, crc32.ChecksumIEEE([]byte(postgres.Layout)))
-	u, err := url.Parse(o.DBURL)
-	if err != nil {
-		return fmt.Errorf("search bench: --db is not a URL: %w", err)
-	}
-	admin, err := pgxpool.New(ctx, o.DBURL)
-	if err != nil {
-		return err
-	}
-	defer admin.Close()
-	var complete bool
-	err = admin.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM information_schema.tables WHERE table_schema = $1 AND table_name = 'bench_done')`, schema).Scan(&complete)
-	if err != nil {
-		return err
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	if !complete {
-		if _, err := admin.Exec(ctx, `DROP SCHEMA IF EXISTS `+schema+` CASCADE; CREATE SCHEMA `+schema); err != nil {
-			return err
-		}
-	}
-	pool, err := pgxpool.New(ctx, u.String())
+	idx, pool, err := postgresIndex(ctx, o.DBURL, c, w)
 	if err != nil {
 		return err
 	}
 	defer pool.Close()
-	idx, err := postgres.New(ctx, pool, search.KhmerAnalyzer{})
+	var size int64
+	if err := pool.QueryRow(ctx, `SELECT pg_total_relation_size('search_docs')`).Scan(&size); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "postgres: table and indexes %.0f MiB\n", float64(size)/(1<<20))
+	st, err := Measure(ctx, idx, qs)
 	if err != nil {
 		return err
 	}
+	WriteTable(w, "postgres", st)
+	return nil
+}
+
+// benchSchema returns a pool on schema name of dbURL, which holds a
+// complete generated data set when it has the table bench_done; without
+// it the schema is emptied and build fills it, then the table is made.
+func benchSchema(ctx context.Context, dbURL, name string, build func(url string, pool *pgxpool.Pool) error) (string, *pgxpool.Pool, error) {
+	u, err := url.Parse(dbURL)
+	if err != nil {
+		return "", nil, fmt.Errorf("bench: --db is not a URL: %w", err)
+	}
+	admin, err := pgxpool.New(ctx, dbURL)
+	if err != nil {
+		return "", nil, err
+	}
+	defer admin.Close()
+	var complete bool
+	err = admin.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM information_schema.tables WHERE table_schema = $1 AND table_name = 'bench_done')`, name).Scan(&complete)
+	if err != nil {
+		return "", nil, err
+	}
+	q := u.Query()
+	q.Set("search_path", name)
+	u.RawQuery = q.Encode()
 	if !complete {
+		if _, err := admin.Exec(ctx, `DROP SCHEMA IF EXISTS `+name+` CASCADE; CREATE SCHEMA `+name); err != nil {
+			return "", nil, err
+		}
+	}
+	pool, err := pgxpool.New(ctx, u.String())
+	if err != nil {
+		return "", nil, err
+	}
+	if !complete {
+		start := time.Now()
+		if err := build(u.String(), pool); err != nil {
+			pool.Close()
+			return "", nil, err
+		}
+		if _, err := pool.Exec(ctx, `CREATE TABLE bench_done (seconds float8); INSERT INTO bench_done VALUES (`+fmt.Sprint(time.Since(start).Seconds())+`)`); err != nil {
+			pool.Close()
+			return "", nil, err
+		}
+	}
+	return u.String(), pool, nil
+}
+
+// postgresIndex opens the PostgreSQL search index of c in schema
+// kamnotra_bench_<docs>_<seed>_<layout> of dbURL, loading and indexing
+// the corpus first unless a complete one is there. The layout is in the
+// name: an index built by an older layout is not reused (postgres.New
+// would empty it).
+func postgresIndex(ctx context.Context, dbURL string, c *Corpus, w io.Writer) (*postgres.Index, *pgxpool.Pool, error) {
+	schema := fmt.Sprintf("kamnotra_bench_%d_%d_%x", c.N, c.Seed, crc32.ChecksumIEEE([]byte(postgres.Layout)))
+	built := false
+	_, pool, err := benchSchema(ctx, dbURL, schema, func(_ string, pool *pgxpool.Pool) error {
+		built = true
+		idx, err := postgres.New(ctx, pool, search.KhmerAnalyzer{})
+		if err != nil {
+			return err
+		}
 		fmt.Fprintf(w, "postgres: building schema %s\n", schema)
 		if err := idx.DropIndexes(ctx); err != nil {
 			return err
@@ -156,30 +196,24 @@ func runPostgres(ctx context.Context, o Options, c *Corpus, qs []Query, w io.Wri
 		if err := idx.CreateIndexes(ctx); err != nil {
 			return err
 		}
-		indexed := time.Since(start) - loaded
-		if _, err := pool.Exec(ctx, `CREATE TABLE bench_done (load_s float8, index_s float8)`); err != nil {
-			return err
-		}
-		if _, err := pool.Exec(ctx, `INSERT INTO bench_done VALUES ($1, $2)`, loaded.Seconds(), indexed.Seconds()); err != nil {
-			return err
-		}
-		fmt.Fprintf(w, "postgres: loaded %d documents in %s, indexes built in %s; load average %s\n", c.N, loaded.Round(time.Second), indexed.Round(time.Second), LoadAvg())
-	} else {
-		var l, i float64
-		if err := pool.QueryRow(ctx, `SELECT load_s, index_s FROM bench_done`).Scan(&l, &i); err != nil && !errors.Is(err, context.Canceled) {
-			return err
-		}
-		fmt.Fprintf(w, "postgres: reusing schema %s (loaded in %.0f s, indexed in %.0f s)\n", schema, l, i)
-	}
-	var size int64
-	if err := pool.QueryRow(ctx, `SELECT pg_total_relation_size('search_docs')`).Scan(&size); err != nil {
-		return err
-	}
-	fmt.Fprintf(w, "postgres: table and indexes %.0f MiB\n", float64(size)/(1<<20))
-	st, err := Measure(ctx, idx, qs)
+		fmt.Fprintf(w, "postgres: loaded %d documents in %s, indexes built in %s; load average %s\n", c.N, loaded.Round(time.Second), (time.Since(start) - loaded).Round(time.Second), LoadAvg())
+		return nil
+	})
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
-	WriteTable(w, "postgres", st)
-	return nil
+	if !built {
+		var secs float64
+		if err := pool.QueryRow(ctx, `SELECT seconds FROM bench_done`).Scan(&secs); err != nil {
+			fmt.Fprintf(w, "postgres: reusing schema %s\n", schema)
+		} else {
+			fmt.Fprintf(w, "postgres: reusing schema %s (built in %.0f s)\n", schema, secs)
+		}
+	}
+	idx, err := postgres.New(ctx, pool, search.KhmerAnalyzer{})
+	if err != nil {
+		pool.Close()
+		return nil, nil, err
+	}
+	return idx, pool, nil
 }

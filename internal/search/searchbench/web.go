@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -18,9 +19,13 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgxpool"
+
 	"github.com/kamnotra/kamnotra/internal/record"
 	"github.com/kamnotra/kamnotra/internal/search"
 	"github.com/kamnotra/kamnotra/internal/search/sqlite"
+	"github.com/kamnotra/kamnotra/internal/store"
+	storepostgres "github.com/kamnotra/kamnotra/internal/store/postgres"
 	storesqlite "github.com/kamnotra/kamnotra/internal/store/sqlite"
 	"github.com/kamnotra/kamnotra/internal/store/storeopen"
 	"github.com/kamnotra/kamnotra/internal/web"
@@ -44,6 +49,10 @@ type WebOptions struct {
 	// counts, to measure building every page; NoPageCache without the page
 	// cache only, to measure building pages from records and counts kept.
 	NoCache, NoPageCache bool
+	// DBURL, when set, serves from PostgreSQL: the record in schema
+	// kamnotra_webbench_<docs>_<people>_<seed>, the search index in the
+	// schema `bench search` builds.
+	DBURL string
 }
 
 // RunWeb builds (or reuses) a record of o.Docs documents with events
@@ -56,66 +65,23 @@ func RunWeb(ctx context.Context, o WebOptions, w io.Writer) error {
 		return fmt.Errorf("web bench: --docs, --people, --requests and --concurrency must be positive")
 	}
 	c := NewCorpus(o.Docs, o.Seed)
-	dir := filepath.Join(o.Work, fmt.Sprintf("web-%d-%d-%d", o.Docs, o.People, o.Seed))
-	if _, err := os.Stat(filepath.Join(dir, "complete")); err != nil {
-		os.RemoveAll(dir)
-		fmt.Fprintf(w, "web: building the record in %s\n", dir)
-		start := time.Now()
-		if err := buildRecord(ctx, dir, c, o.People); err != nil {
-			return err
-		}
-		fmt.Fprintf(w, "web: record built in %s; load average %s\n", time.Since(start).Round(time.Second), LoadAvg())
-		if err := os.WriteFile(filepath.Join(dir, "complete"), nil, 0o644); err != nil {
-			return err
-		}
-	}
-	// The search index is the one `bench search` builds, when it exists.
-	idxPath := filepath.Join(o.Work, fmt.Sprintf("sqlite-%d-%d", o.Docs, o.Seed), "search.db")
-	if _, err := os.Stat(filepath.Join(filepath.Dir(idxPath), "complete")); err != nil {
-		idxPath = filepath.Join(dir, "search.db")
-		if _, err := os.Stat(filepath.Join(dir, "search-complete")); err != nil {
-			idx, err := sqlite.Open(ctx, idxPath, search.KhmerAnalyzer{})
-			if err != nil {
-				return err
-			}
-			err = Load(ctx, idx, c, 0, 1000, w)
-			idx.Close()
-			if err != nil {
-				return err
-			}
-			if err := os.WriteFile(filepath.Join(dir, "search-complete"), nil, 0o644); err != nil {
-				return err
-			}
-		}
-	}
-	st, err := storeopen.Open(ctx, dir, "")
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	idx, err := sqlite.Open(ctx, idxPath, search.KhmerAnalyzer{})
-	if err != nil {
-		return err
-	}
-	defer idx.Close()
-	if !o.NoCache {
-		if err := idx.KeepFacetCounts(); err != nil {
-			return err
-		}
-	}
 	opts := web.Options{RatePerSecond: -1, DefaultLang: "km"}
 	if o.NoPageCache {
 		opts.CacheBytes = -1
 	}
-	if !o.NoCache {
-		// As the serve command does.
-		v, err := web.OpenSQLiteVersion(ctx, filepath.Join(dir, storesqlite.FileName))
-		if err != nil {
-			return err
-		}
-		defer v.Close()
-		opts.Version = v.Version
+	var st store.Store
+	var idx search.Index
+	var err error
+	if o.DBURL != "" {
+		st, idx, err = openPostgres(ctx, o, c, &opts, w)
+	} else {
+		st, idx, err = openSQLite(ctx, o, c, &opts, w)
 	}
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	defer idx.Close()
 	if o.Searcher != nil {
 		opts.Searcher = o.Searcher(idx)
 	}
@@ -179,6 +145,123 @@ func RunWeb(ctx context.Context, o WebOptions, w io.Writer) error {
 	fmt.Fprintf(w, "load average after: %s; peak RSS (server and load generator): %.0f MiB\n", LoadAvg(), PeakRSS())
 	return nil
 }
+
+// openSQLite opens (building first when missing) the record in a
+// directory of o.Work and the search index `bench search` builds there,
+// or one of its own.
+func openSQLite(ctx context.Context, o WebOptions, c *Corpus, opts *web.Options, w io.Writer) (store.Store, search.Index, error) {
+	dir := filepath.Join(o.Work, fmt.Sprintf("web-%d-%d-%d", o.Docs, o.People, o.Seed))
+	if _, err := os.Stat(filepath.Join(dir, "complete")); err != nil {
+		os.RemoveAll(dir)
+		fmt.Fprintf(w, "web: building the record in %s\n", dir)
+		start := time.Now()
+		st, err := storeopen.Open(ctx, dir, "")
+		if err != nil {
+			return nil, nil, err
+		}
+		err = buildRecord(ctx, st, c, o.People)
+		st.Close()
+		if err != nil {
+			return nil, nil, err
+		}
+		fmt.Fprintf(w, "web: record built in %s; load average %s\n", time.Since(start).Round(time.Second), LoadAvg())
+		if err := os.WriteFile(filepath.Join(dir, "complete"), nil, 0o644); err != nil {
+			return nil, nil, err
+		}
+	}
+	// The search index is the one `bench search` builds, when it exists.
+	idxPath := filepath.Join(o.Work, fmt.Sprintf("sqlite-%d-%d", o.Docs, o.Seed), "search.db")
+	if _, err := os.Stat(filepath.Join(filepath.Dir(idxPath), "complete")); err != nil {
+		idxPath = filepath.Join(dir, "search.db")
+		if _, err := os.Stat(filepath.Join(dir, "search-complete")); err != nil {
+			idx, err := sqlite.Open(ctx, idxPath, search.KhmerAnalyzer{})
+			if err != nil {
+				return nil, nil, err
+			}
+			err = Load(ctx, idx, c, 0, 1000, w)
+			idx.Close()
+			if err != nil {
+				return nil, nil, err
+			}
+			if err := os.WriteFile(filepath.Join(dir, "search-complete"), nil, 0o644); err != nil {
+				return nil, nil, err
+			}
+		}
+	}
+	st, err := storeopen.Open(ctx, dir, "")
+	if err != nil {
+		return nil, nil, err
+	}
+	idx, err := sqlite.Open(ctx, idxPath, search.KhmerAnalyzer{})
+	if err != nil {
+		st.Close()
+		return nil, nil, err
+	}
+	if !o.NoCache {
+		if err := idx.KeepFacetCounts(); err != nil {
+			return nil, nil, errors.Join(err, st.Close(), idx.Close())
+		}
+		// As the serve command does.
+		v, err := web.OpenSQLiteVersion(ctx, filepath.Join(dir, storesqlite.FileName))
+		if err != nil {
+			return nil, nil, errors.Join(err, st.Close(), idx.Close())
+		}
+		opts.Version = v.Version
+		return st, &closing{Index: idx, also: v.Close}, nil
+	}
+	return st, idx, nil
+}
+
+// openPostgres opens (building first when missing) the record and the
+// search index in their schemas of o.DBURL.
+func openPostgres(ctx context.Context, o WebOptions, c *Corpus, opts *web.Options, w io.Writer) (store.Store, search.Index, error) {
+	schema := fmt.Sprintf("kamnotra_webbench_%d_%d_%d", o.Docs, o.People, o.Seed)
+	storeURL, pool, err := benchSchema(ctx, o.DBURL, schema, func(u string, _ *pgxpool.Pool) error {
+		fmt.Fprintf(w, "web: building the record in schema %s\n", schema)
+		start := time.Now()
+		st, err := storeopen.Open(ctx, "", u)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		if err := buildRecord(ctx, st, c, o.People); err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "web: record built in %s; load average %s\n", time.Since(start).Round(time.Second), LoadAvg())
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	pool.Close()
+	idx, ipool, err := postgresIndex(ctx, o.DBURL, c, w)
+	if err != nil {
+		return nil, nil, err
+	}
+	var sidx search.Index = &closing{Index: idx, also: func() error { ipool.Close(); return nil }}
+	st, err := storeopen.Open(ctx, "", storeURL)
+	if err != nil {
+		return nil, nil, errors.Join(err, sidx.Close())
+	}
+	if !o.NoCache {
+		// As the serve command does.
+		v, err := storepostgres.OpenVersion(ctx, storeURL)
+		if err != nil {
+			return nil, nil, errors.Join(err, st.Close(), sidx.Close())
+		}
+		opts.Version = v.Version
+		sidx = &closing{Index: sidx, also: v.Close}
+	}
+	return st, sidx, nil
+}
+
+// closing is an index that closes something else with it.
+type closing struct {
+	search.Index
+	also func() error
+}
+
+func (c *closing) Close() error { return errors.Join(c.Index.Close(), c.also()) }
 
 // stylesheet finds the content-hashed path of the site's stylesheet in
 // its home page.
@@ -264,12 +347,7 @@ func personID(i int) string { return fmt.Sprintf("bp-%05d", i) }
 // buildRecord writes outlets, parties, people, the corpus's documents and
 // one event for every fifth document, naming one or two people drawn
 // with a Zipf law (a few people are in hundreds of events).
-func buildRecord(ctx context.Context, dir string, c *Corpus, nPeople int) error {
-	st, err := storeopen.Open(ctx, dir, "")
-	if err != nil {
-		return err
-	}
-	defer st.Close()
+func buildRecord(ctx context.Context, st store.Store, c *Corpus, nPeople int) error {
 	for i := range 20 {
 		kind := []record.OutletKind{record.OutletOfficial, record.OutletProGovernment, record.OutletIndependent, record.OutletMonitor}[i%4]
 		if err := st.PutOutlet(ctx, &record.Outlet{ID: fmt.Sprintf("outlet-%02d", i), Kind: kind, Langs: []string{"km", "en"},
