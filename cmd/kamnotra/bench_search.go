@@ -29,7 +29,7 @@ func runBenchSearch(ctx context.Context, env *Env, args []string) error {
 	// --db (or KAMNOTRA_TEST_POSTGRES) adds the PostgreSQL backend.
 	url := env.DBURL
 	if url == "" {
-		url = os.Getenv("KAMNOTRA_TEST_POSTGRES")
+		url = env.Getenv("KAMNOTRA_TEST_POSTGRES")
 	}
 	if *noSQLite && url == "" {
 		return usagef("--no-sqlite needs --db URL or KAMNOTRA_TEST_POSTGRES")

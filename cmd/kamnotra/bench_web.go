@@ -39,7 +39,7 @@ func runBenchWeb(ctx context.Context, env *Env, args []string) error {
 	url := ""
 	if *pg {
 		if url = env.DBURL; url == "" {
-			url = os.Getenv("KAMNOTRA_TEST_POSTGRES")
+			url = env.Getenv("KAMNOTRA_TEST_POSTGRES")
 		}
 		if url == "" {
 			return usagef("--postgres needs --db URL or KAMNOTRA_TEST_POSTGRES")
