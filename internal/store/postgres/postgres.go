@@ -56,11 +56,12 @@ type Dialect struct{}
 
 var _ sqlstore.Dialect = Dialect{}
 
-func (Dialect) Name() string            { return "postgres" }
-func (Dialect) Rebind(q string) string  { return sqlstore.RebindDollar(q) }
-func (Dialect) Time(t time.Time) any    { return t }
-func (Dialect) ForUpdate() string       { return " FOR UPDATE" }
-func (Dialect) PrepareStatements() bool { return false }
+func (Dialect) Name() string                { return "postgres" }
+func (Dialect) Rebind(q string) string      { return sqlstore.RebindDollar(q) }
+func (Dialect) Time(t time.Time) any        { return t }
+func (Dialect) ForUpdate() string           { return " FOR UPDATE" }
+func (Dialect) PrepareStatements() bool     { return false }
+func (Dialect) Unindexed(col string) string { return col }
 
 // LockMigrations takes a lock for the schema being migrated until the
 // transaction ends, so that two processes starting at once apply each

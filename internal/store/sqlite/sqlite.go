@@ -136,6 +136,7 @@ func (Dialect) Rebind(q string) string                        { return q }
 func (Dialect) Time(t time.Time) any                          { return t.Format(sqlstore.TimeText) }
 func (Dialect) ForUpdate() string                             { return "" } // the one writer holds the database's write lock
 func (Dialect) PrepareStatements() bool                       { return true }
+func (Dialect) Unindexed(col string) string                   { return "(" + col + " || '')" }
 func (Dialect) LockMigrations(context.Context, *sql.Tx) error { return nil } // BEGIN IMMEDIATE locks already
 func (Dialect) MigrationsTable() string {
 	return `CREATE TABLE IF NOT EXISTS schema_migrations (

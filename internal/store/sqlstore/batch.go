@@ -183,7 +183,7 @@ func (s *Store) replaceBatch(t *tx, ps []preparedExtraction, now time.Time) erro
 		// statistics, from walking every extracted event by the status
 		// index to find the few named: 7 ms a document at 45,000 events.
 		_, err := t.ExecContext(t.ctx, s.d.Rebind(`DELETE FROM events WHERE id IN (`+in+`)
-			AND (status || '') = 'extracted'
+			AND `+s.d.Unindexed("status")+` = 'extracted'
 			AND NOT EXISTS (SELECT 1 FROM citations c WHERE c.event_id = events.id)
 			AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.start_event_id = events.id OR m.end_event_id = events.id)`), args...)
 		return err

@@ -44,6 +44,12 @@ type Dialect interface {
 	LockMigrations(ctx context.Context, tx *sql.Tx) error
 	// MigrationsTable is the DDL of schema_migrations.
 	MigrationsTable() string
+	// Unindexed returns col as a condition should name it where the
+	// query must not start from col's index: SQLite, which keeps no
+	// statistics, would walk every row of a common value through it, so
+	// it gets an expression no index serves; PostgreSQL gets the column,
+	// whose statistics tell its planner how few rows a value keeps.
+	Unindexed(col string) string
 }
 
 // Store implements store.Store over database/sql.
