@@ -120,7 +120,9 @@ func TestSearch(t *testing.T) {
 	h := f.site(t, Options{Searcher: s})
 	r := do(t, h, "GET", "/search?q=Candlelight&lang=en")
 	wantStatus(t, r, 200)
-	if s.got.Text != "Candlelight" || s.got.Lang != "en" {
+	// Results come 20 a page, not the 50 of other lists: each carries a
+	// snippet.
+	if s.got.Text != "Candlelight" || s.got.Lang != "en" || s.got.Limit != 20 || !s.got.WithFacets {
 		t.Errorf("searcher got %+v", s.got)
 	}
 	d = r.doc(t)

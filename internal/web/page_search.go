@@ -47,6 +47,13 @@ const (
 	FacetProvince   = "province"    // place ID
 )
 
+// searchPageSize bounds a page of search results. A hit carries a
+// snippet with its matches marked, several times the bytes of a line in
+// other lists, and each costs the server an analysis of the text around
+// the matches: 20 keep a page light on a phone's slow link and let the
+// facets and the next page do the rest.
+const searchPageSize = 20
+
 // searchFacets are shown in this order.
 var searchFacets = []string{FacetType, FacetOutletKind, FacetOutlet, FacetParty, FacetProvince}
 
@@ -259,7 +266,7 @@ func (h *handler) search(rq *req) (*page, error) {
 	if err != nil {
 		return nil, err
 	}
-	sq.Text, sq.Lang, sq.After, sq.Limit, sq.WithFacets = q, rq.L.Lang, after, h.opts.PageSize, true
+	sq.Text, sq.Lang, sq.After, sq.Limit, sq.WithFacets = q, rq.L.Lang, after, min(h.opts.PageSize, searchPageSize), true
 	data := searchData{Query: q, Available: h.opts.Searcher != nil, Form: newSearchForm(sq),
 		Filtered: len(sq.Kinds) > 0 || len(sq.Filters) > 0 || !sq.From.IsZero() || !sq.To.IsZero()}
 	js := searchJSON{Query: q, Available: data.Available, Hits: []SearchHit{}, Filters: filtersJSON(sq)}
