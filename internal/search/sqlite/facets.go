@@ -3,8 +3,9 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"maps"
 	"sync"
+
+	"github.com/kamnotra/kamnotra/internal/search"
 )
 
 // Facet counts walk up to search.MaxFacetRows matches and read each one's
@@ -17,25 +18,13 @@ import (
 // apart from nothing. Its value means something only on that connection,
 // so the cache is cleared whenever the connection is replaced.
 
-// facetCacheSize bounds the queries whose counts are kept. A count is a
-// few hundred bytes: a facet's values are tens, not thousands.
-const facetCacheSize = 4096
-
 type facetCache struct {
-	db *sql.DB // one read-only connection, for the version only
+	db   *sql.DB // one read-only connection, for the version only
+	kept *search.CountCache
 
-	mu      sync.Mutex
-	conn    *sql.Conn
-	stmt    *sql.Stmt
-	version int64 // data_version on conn when entries were counted
-	entries map[string]facetCount
-}
-
-// facetCount is what a facet walk found: the facet counts of the newest
-// rows matches (at most search.MaxFacetRows).
-type facetCount struct {
-	counts map[string]map[string]int
-	rows   int
+	mu   sync.Mutex
+	conn *sql.Conn
+	stmt *sql.Stmt
 }
 
 func openFacetCache(dsn string) (*facetCache, error) {
@@ -44,7 +33,7 @@ func openFacetCache(dsn string) (*facetCache, error) {
 		return nil, err
 	}
 	db.SetMaxOpenConns(1)
-	return &facetCache{db: db, entries: map[string]facetCount{}}, nil
+	return &facetCache{db: db, kept: search.NewCountCache()}, nil
 }
 
 func (c *facetCache) close() error {
@@ -65,10 +54,9 @@ func (c *facetCache) release() {
 	}
 }
 
-// current reads the index's version and forgets counts made before it
-// changed; it returns false when the version cannot be read, and then
-// nothing may be cached. The caller holds mu.
-func (c *facetCache) current(ctx context.Context) (int64, bool) {
+// current reads the index's version; it returns false when the version
+// cannot be read, and then nothing may be cached. The caller holds mu.
+func (c *facetCache) current(ctx context.Context) (uint64, bool) {
 	if c.stmt == nil {
 		conn, err := c.db.Conn(ctx)
 		if err != nil {
@@ -82,58 +70,32 @@ func (c *facetCache) current(ctx context.Context) (int64, bool) {
 		c.conn, c.stmt = conn, stmt
 		// A new connection counts afresh: nothing counted before can be
 		// matched to it.
-		clear(c.entries)
-		c.version = -1
+		c.kept.Reset()
 	}
 	var v int64
 	if err := c.stmt.QueryRowContext(ctx).Scan(&v); err != nil {
 		c.release()
 		return 0, false
 	}
-	if v != c.version {
-		clear(c.entries)
-		c.version = v
-	}
-	return v, true
+	return uint64(v), true
 }
 
 // counts returns the facet counts of the query key, counting them with
 // count on a miss. The version is read before counting, so that counts
 // made while the index changed are kept under the older version and
 // never served after the change.
-func (c *facetCache) counts(ctx context.Context, key string, count func() (facetCount, error)) (facetCount, error) {
+func (c *facetCache) counts(ctx context.Context, key string, count func() (search.Counts, error)) (search.Counts, error) {
 	c.mu.Lock()
 	v, ok := c.current(ctx)
-	cached, hit := c.entries[key]
 	c.mu.Unlock()
-	if ok && hit {
-		return facetCount{counts: cloneCounts(cached.counts), rows: cached.rows}, nil
+	if ok {
+		if kept, hit := c.kept.Get(v, key); hit {
+			return kept, nil
+		}
 	}
 	out, err := count()
-	if err != nil || !ok {
-		return out, err
+	if err == nil && ok {
+		c.kept.Put(v, key, out)
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.version == v && c.conn != nil {
-		if len(c.entries) >= facetCacheSize {
-			// Map order is random: a random eviction.
-			for k := range c.entries {
-				delete(c.entries, k)
-				if len(c.entries) < facetCacheSize*3/4 {
-					break
-				}
-			}
-		}
-		c.entries[key] = facetCount{counts: cloneCounts(out.counts), rows: out.rows}
-	}
-	return out, nil
-}
-
-func cloneCounts(m map[string]map[string]int) map[string]map[string]int {
-	out := make(map[string]map[string]int, len(m))
-	for k, v := range m {
-		out[k] = maps.Clone(v)
-	}
-	return out
+	return out, err
 }

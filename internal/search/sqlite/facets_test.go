@@ -52,7 +52,7 @@ func TestFacetCountsFollowTheIndex(t *testing.T) {
 	if !reflect.DeepEqual(first, map[string]int{"one": 1, "two": 1}) {
 		t.Fatalf("outlet counts %v", first)
 	}
-	if n := len(idx.facets.entries); n != 1 {
+	if n := idx.facets.kept.Len(); n != 1 {
 		t.Fatalf("%d queries' counts kept after one search, want 1", n)
 	}
 	first["one"] = 99 // a caller's change stays the caller's

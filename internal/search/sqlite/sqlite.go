@@ -321,11 +321,11 @@ func (x *Index) Search(ctx context.Context, q search.Query) (*search.Result, err
 	var seen int
 	var err error
 	if q.WithFacets && x.maxTotal < search.MaxFacetRows {
-		var fc facetCount
+		var fc search.Counts
 		if fc, err = x.facetWalk(ctx, newest, args, match, lo, hi); err != nil {
 			return nil, err
 		}
-		res.Facets, seen = fc.counts, fc.rows
+		res.Facets, seen = fc.Facets, fc.Rows
 	} else if err := x.rdb.QueryRowContext(ctx, `SELECT count(*) FROM (`+matches+` LIMIT ?)`, append(args, x.maxTotal+1)...).Scan(&seen); err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
@@ -354,35 +354,35 @@ func (x *Index) Search(ctx context.Context, q search.Query) (*search.Result, err
 		if err != nil {
 			return nil, err
 		}
-		res.Facets = fc.counts
+		res.Facets = fc.Facets
 	}
 	return res, nil
 }
 
 // facetWalk counts the facets of the newest MaxFacetRows matches, or
 // takes them from the cache.
-func (x *Index) facetWalk(ctx context.Context, newest string, args []any, match string, lo, hi int64) (facetCount, error) {
-	count := func() (facetCount, error) { return x.facetCounts(ctx, newest, args) }
+func (x *Index) facetWalk(ctx context.Context, newest string, args []any, match string, lo, hi int64) (search.Counts, error) {
+	count := func() (search.Counts, error) { return x.facetCounts(ctx, newest, args) }
 	if x.facets == nil {
 		return count()
 	}
 	return x.facets.counts(ctx, fmt.Sprint(match, "\x00", lo, "\x00", hi), count)
 }
 
-func (x *Index) facetCounts(ctx context.Context, newest string, args []any) (facetCount, error) {
+func (x *Index) facetCounts(ctx context.Context, newest string, args []any) (search.Counts, error) {
 	rows, err := x.rdb.QueryContext(ctx, `SELECT d.facets FROM (`+newest+`) m JOIN search_docs d ON d.rid = m.r`, append(args, search.MaxFacetRows)...)
 	if err != nil {
-		return facetCount{}, fmt.Errorf("search facets: %w", err)
+		return search.Counts{}, fmt.Errorf("search facets: %w", err)
 	}
 	defer rows.Close()
-	out := facetCount{counts: map[string]map[string]int{}}
+	out := search.Counts{Facets: map[string]map[string]int{}}
 	for rows.Next() {
 		var raw string
 		if err := rows.Scan(&raw); err != nil {
-			return facetCount{}, err
+			return search.Counts{}, err
 		}
-		search.CountFacets(out.counts, raw)
-		out.rows++
+		search.CountFacets(out.Facets, raw)
+		out.Rows++
 	}
 	return out, rows.Err()
 }
