@@ -9,7 +9,6 @@ import (
 
 	"github.com/kamnotra/kamnotra/internal/search"
 	"github.com/kamnotra/kamnotra/internal/search/searchopen"
-	searchsqlite "github.com/kamnotra/kamnotra/internal/search/sqlite"
 	"github.com/kamnotra/kamnotra/internal/store/postgres"
 	"github.com/kamnotra/kamnotra/internal/store/sqlite"
 	"github.com/kamnotra/kamnotra/internal/store/storeopen"
@@ -50,7 +49,7 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer idx.Close()
-	if x, ok := idx.(*searchsqlite.Index); ok {
+	if x, ok := idx.(interface{ KeepFacetCounts() error }); ok {
 		// A site answers the same queries, and every page of one, again
 		// and again: their facet counts are kept until the index changes.
 		if err := x.KeepFacetCounts(); err != nil {

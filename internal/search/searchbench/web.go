@@ -238,6 +238,12 @@ func openPostgres(ctx context.Context, o WebOptions, c *Corpus, opts *web.Option
 	if err != nil {
 		return nil, nil, err
 	}
+	if !o.NoCache {
+		if err := idx.KeepFacetCounts(); err != nil {
+			ipool.Close()
+			return nil, nil, err
+		}
+	}
 	var sidx search.Index = &closing{Index: idx, also: func() error { ipool.Close(); return nil }}
 	st, err := storeopen.Open(ctx, "", storeURL)
 	if err != nil {
