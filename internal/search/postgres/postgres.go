@@ -19,30 +19,28 @@
 // page, the capped count and the facet rows are full. A common word then
 // costs one or two buckets' worth of its posting list, not all of it.
 //
-// A search asks for a term only in the forms its count allows (a term in
-// fewer than commonDF documents was never written by run), sends to the
-// index only the terms worth intersecting (a word in 400,000 documents
-// is checked on the rows a rarer one finds instead), and reads a window
-// holding bucketed terms as spans of at most 16 buckets named lexeme by
-// lexeme, in one statement whose LIMIT stops at the span that fills it.
-// TestSearchAgreesWithSQLite holds all of this to SQLite's answers.
-//
 // Only common terms: bucketing every term multiplied GIN's keys by
 // thirty (a rare word in 40 documents became 40 keys) and its build did
 // not finish in 8 minutes at 100,000 documents. search_terms counts each
 // term's documents; once a term is in commonDF of them, later documents
 // index it by runs of 16 buckets, from denseDF by bucket; earlier ones
-// keep their form, and queries ask for every form, so the switch needs no
-// rewrite and no coordination between writers. Every document also carries its bucket alone (~hhhh), which
-// lets a narrow window exclude the plain postings outside it inside the
-// index, before any row is read.
+// keep their form, so the switch needs no rewrite and no coordination
+// between writers. Every document also carries its bucket alone
+// (~hhhh), which lets a narrow window exclude the plain postings outside
+// it inside the index, before any row is read.
 //
 // The bucket is written in fixed-width hex, most significant digit first,
 // so a run of buckets is a handful of tsquery prefix items (term~0a:*
-// covers 256 buckets). Prefix items make GIN read every matching posting
-// list up front, so in a wide window only the condition with the fewest
-// documents goes to the index; the others are checked on the rows it
-// returns.
+// covers 256 buckets). A prefix item makes GIN gather every matching
+// posting list into a bitmap up front; an exact item is read lazily but
+// costs each candidate a check. So a search asks for a term only in the
+// forms its count allows (a term in fewer than commonDF documents was
+// never written by run: one plain item); sends to the index only the
+// terms worth intersecting (a word in 400,000 documents is checked on
+// the rows a rarer one finds instead); and reads a window holding
+// bucketed terms as spans of at most 16 buckets named item by item, in
+// one statement whose LIMIT stops at the span that fills it.
+// TestSearchAgreesWithSQLite holds all of this to SQLite's answers.
 //
 // Rejected after measuring, at 20,000 documents: the RUM index
 // (postgresql-15-rum, rum_tsvector_addon_ops with rid attached, ORDER BY
