@@ -1,6 +1,8 @@
 package search
 
 import (
+	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -26,6 +28,28 @@ func TestSnippetKeepsClustersWhole(t *testing.T) {
 		start := strings.Index(text, got)
 		if insideCluster(text, start) || insideCluster(text, start+len(got)) {
 			t.Errorf("width %d: snippet %q cuts a cluster", width, got)
+		}
+	}
+}
+
+// TestNewHitsKeepsOrder: hits built on several cores come in the rows'
+// order, each with its own row's snippet.
+func TestNewHitsKeepsOrder(t *testing.T) {
+	a := KhmerAnalyzer{}
+	clauses := a.Query("ក្រសួង")
+	var rows []HitRow
+	for i := range 37 {
+		rows = append(rows, HitRow{ID: fmt.Sprint("d", i), Kind: KindDocument, Title: fmt.Sprint("t", i),
+			Body: strings.Repeat("ព័ត៌មាន ", i) + "ក្រសួងកសិកម្ម " + fmt.Sprint(i), Day: int64(40000 + i)})
+	}
+	hits := NewHits(a, clauses, rows)
+	if len(hits) != len(rows) {
+		t.Fatalf("%d hits for %d rows", len(hits), len(rows))
+	}
+	for i, h := range hits {
+		r := rows[i]
+		if h.ID != r.ID || h.Title != r.Title || !h.Date.Equal(DayOf(r.Day)) || !reflect.DeepEqual(h.Snippet, Snippet(a, r.Body, clauses, 200)) {
+			t.Fatalf("hit %d = %+v, from row %+v", i, h, r)
 		}
 	}
 }

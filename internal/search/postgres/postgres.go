@@ -772,12 +772,13 @@ func (x *Index) Search(ctx context.Context, q search.Query) (*search.Result, err
 	if res.Total > x.maxTotal {
 		res.Total, res.TotalCapped = x.maxTotal, true
 	}
-	var page []int64
+	var rids []int64
 	for _, m := range ms[min(offset, len(ms)):min(offset+limit, len(ms))] {
-		page = append(page, m.rid)
+		rids = append(rids, m.rid)
 	}
-	if len(page) > 0 {
-		rows, err := x.pool.Query(ctx, `SELECT id, kind, title, body, day FROM search_docs WHERE rid = ANY($1) ORDER BY rid DESC`, page)
+	if len(rids) > 0 {
+		var page []search.HitRow
+		rows, err := x.pool.Query(ctx, `SELECT id, kind, title, body, day FROM search_docs WHERE rid = ANY($1) ORDER BY rid DESC`, rids)
 		if err != nil {
 			return nil, fmt.Errorf("search: %w", err)
 		}
@@ -788,11 +789,12 @@ func (x *Index) Search(ctx context.Context, q search.Query) (*search.Result, err
 			if err := rows.Scan(&id, &kind, &title, &body, &day); err != nil {
 				return nil, err
 			}
-			res.Hits = append(res.Hits, search.NewHit(x.analyzer, clauses, id, kind, title, body, day))
+			page = append(page, search.HitRow{ID: id, Kind: kind, Title: title, Body: body, Day: day})
 		}
 		if err := rows.Err(); err != nil {
 			return nil, err
 		}
+		res.Hits = search.NewHits(x.analyzer, clauses, page)
 	}
 	// A capped count still covers the page the reader is on.
 	res.Total = max(res.Total, offset+len(res.Hits))

@@ -336,17 +336,19 @@ func (x *Index) Search(ctx context.Context, q search.Query) (*search.Result, err
 		return nil, fmt.Errorf("search: %w", err)
 	}
 	defer rows.Close()
+	var page []search.HitRow
 	for rows.Next() {
 		var id, kind, title, body string
 		var day int64
 		if err := rows.Scan(&id, &kind, &title, &body, &day); err != nil {
 			return nil, err
 		}
-		res.Hits = append(res.Hits, search.NewHit(x.analyzer, clauses, id, kind, title, body, day))
+		page = append(page, search.HitRow{ID: id, Kind: kind, Title: title, Body: body, Day: day})
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
+	res.Hits = search.NewHits(x.analyzer, clauses, page)
 	// A capped count still covers the page the reader is on.
 	res.Total = max(res.Total, offset+len(res.Hits))
 	if q.WithFacets && res.Facets == nil {
