@@ -345,17 +345,12 @@ func IndexDocuments(ctx context.Context, src Documents, idx Index, ids, changed 
 			}
 		}
 		batch = append(batch, doc)
-		if len(batch) >= 200 {
-			if err := idx.Put(ctx, batch...); err != nil {
-				return err
-			}
-			batch = batch[:0]
-		}
-	}
-	if len(batch) > 0 {
-		if err := idx.Put(ctx, batch...); err != nil {
+		if batch, err = putBatch(ctx, idx, batch, 200); err != nil {
 			return err
 		}
+	}
+	if _, err := putBatch(ctx, idx, batch, 1); err != nil {
+		return err
 	}
 	var rest []string
 	for _, id := range changed {
@@ -386,6 +381,16 @@ func RefreshEvents(ctx context.Context, src Documents, idx Index, ids []string) 
 	return b.refresh(ctx, src, idx, ids)
 }
 
+// putBatch puts batch into idx once it holds at least n documents (and
+// one) and returns it emptied, or returns it as it is: 200 while the
+// documents come, 1 after the last.
+func putBatch(ctx context.Context, idx Index, batch []Doc, n int) ([]Doc, error) {
+	if len(batch) < max(n, 1) {
+		return batch, nil
+	}
+	return batch[:0], idx.Put(ctx, batch...)
+}
+
 func (b *builder) refresh(ctx context.Context, src Documents, idx Index, ids []string) error {
 	var gone []string
 	var batch []Doc
@@ -403,17 +408,12 @@ func (b *builder) refresh(ctx context.Context, src Documents, idx Index, ids []s
 			return err
 		}
 		batch = append(batch, ed)
-		if len(batch) >= 200 {
-			if err := idx.Put(ctx, batch...); err != nil {
-				return err
-			}
-			batch = batch[:0]
-		}
-	}
-	if len(batch) > 0 {
-		if err := idx.Put(ctx, batch...); err != nil {
+		if batch, err = putBatch(ctx, idx, batch, 200); err != nil {
 			return err
 		}
+	}
+	if _, err := putBatch(ctx, idx, batch, 1); err != nil {
+		return err
 	}
 	if len(gone) > 0 {
 		return idx.Delete(ctx, gone...)

@@ -73,6 +73,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/kamnotra/kamnotra/internal/search"
+	storepostgres "github.com/kamnotra/kamnotra/internal/store/postgres"
 )
 
 // Layout names the table layout; a table made by another layout is
@@ -824,14 +825,12 @@ func (x *Index) KeepFacetCounts() error {
 }
 
 // changePosition tells whether the database may have changed since it
-// was last read: where the server inserts its next write-ahead log
-// record, which every commit moves forward before anyone can see it (the
-// signal store/postgres.Version gives the site's page cache). Other
-// writes move it too, which only costs a count made again.
+// was last read, by the signal the site's page cache uses
+// (store/postgres.Version): other writes move it too, which only costs a
+// count made again.
 func (x *Index) changePosition(ctx context.Context) (uint64, error) {
 	var pos int64
-	err := x.pool.QueryRow(ctx, `SELECT ((CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn()
-		ELSE pg_current_wal_insert_lsn() END) - '0/0'::pg_lsn)::bigint`).Scan(&pos)
+	err := x.pool.QueryRow(ctx, storepostgres.ChangePosition).Scan(&pos)
 	return uint64(pos), err
 }
 

@@ -37,11 +37,15 @@ func OpenVersion(ctx context.Context, url string) (*Version, error) {
 	return v, nil
 }
 
+// ChangePosition is the query of Version's number, for other readers of
+// the same database (the search index keeps its counts by it).
+const ChangePosition = `SELECT ((CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn()
+	ELSE pg_current_wal_insert_lsn() END) - '0/0'::pg_lsn)::bigint`
+
 // Version returns the current position.
 func (v *Version) Version(ctx context.Context) (uint64, error) {
 	var pos int64
-	err := v.db.QueryRowContext(ctx, `SELECT ((CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn()
-		ELSE pg_current_wal_insert_lsn() END) - '0/0'::pg_lsn)::bigint`).Scan(&pos)
+	err := v.db.QueryRowContext(ctx, ChangePosition).Scan(&pos)
 	if err != nil {
 		return 0, fmt.Errorf("read PostgreSQL's change position: %w", err)
 	}
